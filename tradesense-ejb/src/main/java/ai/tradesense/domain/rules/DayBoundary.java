@@ -1,0 +1,53 @@
+package ai.tradesense.domain.rules;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Objects;
+
+/**
+ * Trading days are {@code [b_k, b_k+1)} where each boundary is {@code time} local time in {@code zone}.
+ * DST-aware: a boundary that falls into a spring-forward gap moves to the first valid instant after
+ * the gap; one that falls into an autumn overlap takes the earlier offset.
+ */
+public record DayBoundary(ZoneId zone, LocalTime time) {
+
+    public DayBoundary {
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(time, "time");
+    }
+
+    /** The boundary on the given local date. */
+    public Instant on(LocalDate date) {
+        return ZonedDateTime.of(date, time, zone).toInstant();
+    }
+
+    /** The latest boundary at or before {@code at}: the start of the trading day that contains it. */
+    public Instant dayStartOf(Instant at) {
+        LocalDate date = at.atZone(zone).toLocalDate();
+        Instant candidate = on(date);
+        while (candidate.isAfter(at)) {
+            date = date.minusDays(1);
+            candidate = on(date);
+        }
+        return candidate;
+    }
+
+    /** The first boundary strictly after {@code at}. */
+    public Instant nextAfter(Instant at) {
+        LocalDate date = at.atZone(zone).toLocalDate().minusDays(1);
+        Instant candidate = on(date);
+        while (!candidate.isAfter(at)) {
+            date = date.plusDays(1);
+            candidate = on(date);
+        }
+        return candidate;
+    }
+
+    /** The trading day (named by the local date its boundary falls on) that contains {@code at}. */
+    public LocalDate tradingDayOf(Instant at) {
+        return dayStartOf(at).atZone(zone).toLocalDate();
+    }
+}

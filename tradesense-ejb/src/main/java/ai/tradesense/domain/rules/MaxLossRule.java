@@ -1,0 +1,34 @@
+package ai.tradesense.domain.rules;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * Max loss floor = reference − allowance, never decreasing, optionally capped by {@code lockAt}.
+ *
+ * @param allowance a percentage of the initial balance or a fixed amount
+ * @param mode      what the reference is
+ * @param lockAt    the level the floor stops rising at; null when it never locks
+ */
+public record MaxLossRule(Allowance allowance, Mode mode, Lock lockAt) {
+
+    public MaxLossRule {
+        Objects.requireNonNull(allowance, "allowance");
+        Objects.requireNonNull(mode, "mode");
+    }
+
+    public enum Mode { STATIC, TRAILING_EOD_BALANCE, TRAILING_CLOSED_BALANCE, TRAILING_INTRADAY_EQUITY }
+
+    /** Where a trailing floor stops rising. */
+    public sealed interface Lock {
+        /** The floor stops at the initial balance. */
+        record AtInitial() implements Lock { }
+
+        /** The floor stops at initial balance + {@code amount}. */
+        record InitialPlus(BigDecimal amount) implements Lock {
+            public InitialPlus {
+                Objects.requireNonNull(amount, "amount");
+            }
+        }
+    }
+}
