@@ -1,0 +1,82 @@
+package ai.tradesense.application.internal;
+
+import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.inject.Inject;
+
+import ai.tradesense.application.PlanService;
+import ai.tradesense.domain.model.InvalidInputException;
+import ai.tradesense.domain.model.InvalidInputException.Kind;
+import ai.tradesense.domain.model.Page;
+import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.domain.model.plan.Plan;
+import ai.tradesense.domain.model.plan.PlanDocument;
+import ai.tradesense.domain.model.plan.PlanNotFoundException;
+import ai.tradesense.domain.model.plan.PlanRepository;
+import ai.tradesense.domain.model.plan.PlanVersionConflictException;
+import ai.tradesense.domain.rules.RuleSet;
+
+@Stateless
+public class DefaultPlanService implements PlanService {
+
+    private static final Logger LOG = Logger.getLogger(DefaultPlanService.class.getName());
+
+    @Inject
+    PlanRepository plans;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public Plan publish(String document) {
+        RuleSet rules = PlanDocument.read(StrictJson.parse(document), true);
+        if (plans.latest(rules.code()).isPresent()) {
+            throw new PlanVersionConflictException("a plan with code '" + rules.code()
+                    + "' exists already; revise it with PUT /api/v1/plans/" + rules.code());
+        }
+        Plan plan = Plan.publish(rules, clock.instant());
+        plans.add(plan);
+        LOG.log(Level.INFO, "Plan {0} published as version 1", plan.code());
+        return plan;
+    }
+
+    @Override
+    public Plan revise(String code, String document) {
+        var json = StrictJson.parse(document);
+        Plan current = plans.latest(code).orElseThrow(() -> new PlanNotFoundException(code, null));
+        RuleSet rules = PlanDocument.read(withCode(json, code), true);
+        Plan next = current.revise(rules, clock.instant());
+        plans.add(next);
+        LOG.log(Level.INFO, "Plan {0} revised to version {1}", new Object[] {code, next.version()});
+        return next;
+    }
+
+    /** A revision may leave the code out; one that names a different code is a mistake. */
+    private static JsonValue withCode(JsonValue json, String code) {
+        if (!(json instanceof JsonObject object)) {
+            return json;
+        }
+        if (object.containsKey("code") && !(object.get("code") instanceof JsonString given
+                && given.getString().equals(code))) {
+            throw InvalidInputException.of("code", Kind.VALUE, "must be '" + code + "', the plan being revised");
+        }
+        return Json.createObjectBuilder(object).add("code", code).build();
+    }
+
+    @Override
+    public Plan find(String code, Integer version) {
+        return (version == null ? plans.latest(code) : plans.version(code, version))
+                .orElseThrow(() -> new PlanNotFoundException(code, version));
+    }
+
+    @Override
+    public Page<Plan> list(int page, int size) {
+        return plans.latestVersions(page, size);
+    }
+}

@@ -1,0 +1,29 @@
+package ai.tradesense.infrastructure.persistence;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.persistence.sessions.SessionEvent;
+import org.eclipse.persistence.sessions.SessionEventAdapter;
+
+/**
+ * Counts the pooled connections the persistence unit holds right now, from EclipseLink's acquire and
+ * release events, for the {@code database_connection_pool_usage} figure.
+ */
+public class ConnectionUsage extends SessionEventAdapter {
+
+    private static final AtomicInteger IN_USE = new AtomicInteger();
+
+    public static int inUse() {
+        return Math.max(0, IN_USE.get());
+    }
+
+    @Override
+    public void postAcquireConnection(SessionEvent event) {
+        IN_USE.incrementAndGet();
+    }
+
+    @Override
+    public void preReleaseConnection(SessionEvent event) {
+        IN_USE.decrementAndGet();
+    }
+}

@@ -1,0 +1,131 @@
+package ai.tradesense.infrastructure.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+import org.flywaydb.core.Flyway;
+
+import ai.tradesense.infrastructure.config.DatabaseSettings;
+
+/**
+ * Owns the database: defines the container's connection pool (the one place with Payara-specific
+ * datasource wiring) and brings the schema up to date with Flyway before anything else touches it.
+ * A database that is down at start-up does not stop the deployment: the node stays not ready and
+ * every later request retries the migration until it succeeds.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@DataSourceDefinition(
+        name = SchemaMigration.DATASOURCE,
+        className = "ai.tradesense.infrastructure.persistence.TradesenseDataSource",
+        minPoolSize = 0,
+        initialPoolSize = 0,
+        maxPoolSize = SchemaMigration.MAX_POOL_SIZE,
+        maxIdleTime = 300,
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+            "fish.payara.fail-all-connections=true",
+            "fish.payara.max-wait-time-in-millis=10000"
+        })
+public class SchemaMigration {
+
+    public static final String DATASOURCE = "java:app/jdbc/tradesense";
+    public static final int MAX_POOL_SIZE = 32;
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+    private static final long RETRY_INTERVAL_MILLIS = 2_000;
+
+    @Resource(lookup = DATASOURCE)
+    private DataSource dataSource;
+
+    private volatile boolean migrated;
+    private volatile String lastError = "not migrated yet";
+    private final AtomicLong lastAttempt = new AtomicLong();
+
+    @PostConstruct
+    void migrateAtStartup() {
+        migrate();
+    }
+
+    /** True once the schema is current; retries the migration, at most every two seconds, until then. */
+    public boolean ensureMigrated() {
+        if (migrated) {
+            return true;
+        }
+        long now = System.currentTimeMillis();
+        long previous = lastAttempt.get();
+        if (now - previous >= RETRY_INTERVAL_MILLIS && lastAttempt.compareAndSet(previous, now)) {
+            migrate();
+        }
+        return migrated;
+    }
+
+    public boolean isMigrated() {
+        return migrated;
+    }
+
+    /** Why the schema is not ready, for health output; empty once it is. */
+    public Optional<String> problem() {
+        return migrated ? Optional.empty() : Optional.of(lastError);
+    }
+
+    /** Checks that a connection can be had and is valid in time; empty when it is, else why not. */
+    public Optional<String> probe(int timeoutSeconds) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(timeoutSeconds) ? Optional.empty()
+                    : Optional.of("database did not answer within " + timeoutSeconds + " s");
+        } catch (SQLException e) {
+            return Optional.of("database unreachable: " + rootMessage(e));
+        }
+    }
+
+    private synchronized void migrate() {
+        if (migrated) {
+            return;
+        }
+        lastAttempt.set(System.currentTimeMillis());
+        DatabaseSettings settings = DatabaseSettings.fromConfig();
+        try {
+            Flyway flyway = Flyway.configure(getClass().getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .cleanDisabled(true)
+                    .load();
+            int applied = flyway.migrate().migrationsExecuted;
+            migrated = true;
+            LOG.log(Level.INFO, "Schema of {0} is current at version {1} ({2} migrations applied now)",
+                    new Object[] {settings.describe(), flyway.info().current().getVersion(), applied});
+        } catch (RuntimeException e) {
+            lastError = "database unavailable: " + rootMessage(e);
+            LOG.log(Level.WARNING, "Database {0} is not available, node not ready: {1}",
+                    new Object[] {settings.describe(), lastError});
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,62 @@
+package ai.tradesense.infrastructure.runtime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import ai.tradesense.application.NodeStatus;
+import ai.tradesense.application.SharedStore;
+import ai.tradesense.infrastructure.config.DatabaseSettings;
+import ai.tradesense.infrastructure.persistence.ConnectionUsage;
+import ai.tradesense.infrastructure.persistence.SchemaMigration;
+
+@ApplicationScoped
+public class DefaultNodeStatus implements NodeStatus {
+
+    private static final int PROBE_TIMEOUT_SECONDS = 3;
+
+    @Inject
+    SchemaMigration schema;
+
+    @Inject
+    SharedStore sharedStore;
+
+    @Override
+    public boolean embedded() {
+        return DatabaseSettings.fromConfig().embedded();
+    }
+
+    @Override
+    public String databaseDescription() {
+        return DatabaseSettings.fromConfig().describe();
+    }
+
+    @Override
+    public boolean databaseReady() {
+        return schema.ensureMigrated();
+    }
+
+    @Override
+    public Check database() {
+        if (!schema.ensureMigrated()) {
+            return new Check(false, schema.problem().orElse("not migrated"));
+        }
+        return schema.probe(PROBE_TIMEOUT_SECONDS)
+                .map(problem -> new Check(false, problem))
+                .orElseGet(() -> new Check(true, "available"));
+    }
+
+    @Override
+    public Check sharedStore() {
+        if (!sharedStore.isShared()) {
+            return new Check(true, "in-process stand-in (embedded mode)");
+        }
+        return sharedStore.isAvailable()
+                ? new Check(true, "available")
+                : new Check(false, "unavailable: rate limits and fan-out run locally until it returns");
+    }
+
+    @Override
+    public double databasePoolUsage() {
+        return (double) ConnectionUsage.inUse() / SchemaMigration.MAX_POOL_SIZE;
+    }
+}

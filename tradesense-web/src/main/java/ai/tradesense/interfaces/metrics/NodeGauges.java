@@ -1,0 +1,51 @@
+package ai.tradesense.interfaces.metrics;
+
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+
+import ai.tradesense.application.NodeStatus;
+import ai.tradesense.application.SharedStore;
+import ai.tradesense.application.WorkQueues;
+
+/**
+ * The gauges the operators' dashboards read, under the names they already use. Each reads a live
+ * value when scraped.
+ */
+@ApplicationScoped
+public class NodeGauges {
+
+    @Inject
+    MetricRegistry registry;
+
+    @Inject
+    NodeStatus node;
+
+    @Inject
+    SharedStore sharedStore;
+
+    void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        gauge("database_connection_pool_usage",
+                "Database connections in use divided by the pool's maximum", node::databasePoolUsage);
+        gauge("redis_memory_usage_bytes",
+                "Memory used by Redis (INFO used_memory); 0 in embedded mode or while Redis is down",
+                sharedStore::usedMemoryBytes);
+        gauge("worker_queue_length",
+                "Risk-scan shards waiting in the shared work queue",
+                () -> sharedStore.queueLength(WorkQueues.RISK_SCAN));
+        // Open WebSocket sessions on this node; the WebSocket endpoints arrive with live updates.
+        gauge("websocket_connections_active", "Open WebSocket sessions on this node", () -> 0);
+    }
+
+    private void gauge(String name, String description, Supplier<Number> value) {
+        registry.gauge(Metadata.builder().withName(name).withDescription(description)
+                .withUnit(MetricUnits.NONE).build(), value, Supplier::get);
+    }
+}

@@ -1,0 +1,67 @@
+package ai.tradesense.interfaces.rest.plans;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import ai.tradesense.application.PlanService;
+import ai.tradesense.domain.model.plan.Plan;
+import ai.tradesense.interfaces.rest.PageDto;
+import ai.tradesense.interfaces.rest.Paging;
+
+/** Plans: publish (version 1), revise (version n+1), read one version or the newest, list. */
+@Path("plans")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlanResource {
+
+    @Inject
+    PlanService plans;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response publish(String document) {
+        Plan plan = plans.publish(document);
+        return Response.created(location(plan)).entity(PlanDto.of(plan)).build();
+    }
+
+    @PUT
+    @Path("{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response revise(@PathParam("code") String code, String document) {
+        Plan plan = plans.revise(code, document);
+        return Response.ok(PlanDto.of(plan)).location(location(plan)).build();
+    }
+
+    @GET
+    @Path("{code}")
+    public PlanDto find(@PathParam("code") String code, @QueryParam("version") String version) {
+        Integer wanted = version == null ? null : Paging.integer("version", version, 1, 1, Integer.MAX_VALUE);
+        return PlanDto.of(plans.find(code, wanted));
+    }
+
+    @GET
+    public PageDto<PlanDto> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        return PageDto.of(plans.list(paging.page(), paging.size()).map(PlanDto::of));
+    }
+
+    private URI location(Plan plan) {
+        return uriInfo.getBaseUriBuilder().path(PlanResource.class).path(plan.code())
+                .queryParam("version", plan.version()).build();
+    }
+}

@@ -1,0 +1,121 @@
+package ai.tradesense.interfaces.rest.problem;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.EJBException;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import ai.tradesense.domain.model.InvalidInputException;
+import ai.tradesense.domain.model.plan.PlanNotFoundException;
+import ai.tradesense.domain.model.plan.PlanVersionConflictException;
+
+/**
+ * The one place where failures become HTTP answers: every error is {@code application/problem+json}
+ * with the right status, and no stack trace or SQL ever leaves the node. Unexpected failures are
+ * logged with an id that the answer repeats, so support can find them.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+    private static final int BAD_REQUEST = 400;
+    /** RFC 9110: well-formed, but the values cannot be accepted. */
+    private static final int UNPROCESSABLE_CONTENT = 422;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        return problemFor(unwrap(failure)).toResponse(uriInfo == null ? null : uriInfo.getRequestUri().getPath());
+    }
+
+    static Problem problemFor(Throwable failure) {
+        if (failure instanceof InvalidInputException invalid) {
+            int status = invalid.isMalformed() ? BAD_REQUEST : UNPROCESSABLE_CONTENT;
+            return new Problem("invalid-input", status,
+                    invalid.isMalformed() ? "Malformed request" : "Invalid input", invalid.getMessage(),
+                    invalid.violations().stream()
+                            .map(v -> new Problem.FieldError(v.path(), v.message())).toList());
+        }
+        if (failure instanceof PlanNotFoundException) {
+            return Problem.of(Status.NOT_FOUND, "not-found", failure.getMessage());
+        }
+        if (failure instanceof PlanVersionConflictException) {
+            return Problem.of(Status.CONFLICT, "conflict", failure.getMessage());
+        }
+        if (failure instanceof WebApplicationException web) {
+            Response.StatusType status = web.getResponse().getStatusInfo();
+            return new Problem(slug(status), status.getStatusCode(), status.getReasonPhrase(),
+                    describe(status), List.of());
+        }
+        if (isDatabaseUnavailable(failure)) {
+            LOG.log(Level.WARNING, "Request failed, database unavailable: {0}", failure.getMessage());
+            return Problem.of(Status.SERVICE_UNAVAILABLE, "database-unavailable",
+                    "the database is unavailable; retry shortly");
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
+        return Problem.of(Status.INTERNAL_SERVER_ERROR, "internal-error",
+                "an unexpected error occurred; incident " + incident);
+    }
+
+    private static String describe(Response.StatusType status) {
+        return switch (status.getStatusCode()) {
+            case 404 -> "no resource at this path";
+            case 405 -> "this method is not allowed here";
+            case 406 -> "this resource answers application/json";
+            case 415 -> "send the body as application/json";
+            default -> status.getReasonPhrase();
+        };
+    }
+
+    private static String slug(Response.StatusType status) {
+        return status.getReasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+
+    /** EJB containers wrap what a bean throws; the cause is what happened. */
+    static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while (current instanceof EJBException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    /** A lost or refused connection anywhere in the chain, or the pool failing to give one. */
+    static boolean isDatabaseUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            String type = t.getClass().getName();
+            if (type.endsWith("PoolingException") || type.endsWith("ResourceException")
+                    || type.endsWith("ResourceAllocationException")) {
+                return true;
+            }
+            if (t instanceof PersistenceException && t.getMessage() != null
+                    && t.getMessage().contains("Unable to acquire a connection")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
