@@ -11,4 +11,10 @@ public record ConsistencyRule(BigDecimal maxBestDayPct, boolean strict) {
     public ConsistencyRule {
         Objects.requireNonNull(maxBestDayPct, "maxBestDayPct");
     }
+
+    /** Whether the best day is small enough against the total profit; compared without division. */
+    public boolean holds(BigDecimal bestDayProfit, BigDecimal totalProfit) {
+        int c = bestDayProfit.movePointRight(2).compareTo(totalProfit.multiply(maxBestDayPct));
+        return strict ? c < 0 : c <= 0;
+    }
 }

@@ -1,5 +1,6 @@
 package ai.tradesense.domain.rules;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,26 @@ public record DailyLossRule(Allowance allowance, Base of, Anchor anchor, Check c
         Objects.requireNonNull(anchor, "anchor");
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(onBreach, "onBreach");
+    }
+
+    /**
+     * The floor of a trading day.
+     *
+     * @param initial         the phase's initial balance
+     * @param dayStartBalance the balance at the day's boundary
+     * @param dayStartEquity  the equity at the day's boundary
+     * @param dayPeakEquity   the highest equity of the day so far
+     */
+    public BigDecimal floor(BigDecimal initial, BigDecimal dayStartBalance, BigDecimal dayStartEquity,
+                            BigDecimal dayPeakEquity) {
+        BigDecimal anchorValue = switch (anchor) {
+            case DAY_START_BALANCE -> dayStartBalance;
+            case DAY_START_EQUITY -> dayStartEquity;
+            case DAY_START_MAX -> dayStartBalance.max(dayStartEquity);
+            case DAY_PEAK_EQUITY -> dayPeakEquity;
+        };
+        BigDecimal base = of == Base.ANCHOR ? anchorValue : initial;
+        return anchorValue.subtract(allowance.amountOf(base));
     }
 
     /** The base of a percentage allowance. */

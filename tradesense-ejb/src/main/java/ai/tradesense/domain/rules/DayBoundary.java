@@ -2,9 +2,11 @@ package ai.tradesense.domain.rules;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.Objects;
 
 /**
@@ -21,7 +23,13 @@ public record DayBoundary(ZoneId zone, LocalTime time) {
 
     /** The boundary on the given local date. */
     public Instant on(LocalDate date) {
-        return ZonedDateTime.of(date, time, zone).toInstant();
+        LocalDateTime local = date.atTime(time);
+        ZoneOffsetTransition transition = zone.getRules().getTransition(local);
+        if (transition != null && transition.isGap()) {
+            // ZonedDateTime would shift by the gap's length (02:30 -> 03:30); the day starts when the gap ends.
+            return transition.getInstant();
+        }
+        return ZonedDateTime.of(local, zone).toInstant();
     }
 
     /** The latest boundary at or before {@code at}: the start of the trading day that contains it. */

@@ -1,0 +1,140 @@
+package ai.tradesense.domain.rules;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything the engine knows about one challenge's account, immutable and made of plain values so the
+ * persistence layer can store it column by column. Only {@link Evaluator} makes new states.
+ *
+ * @param status             where the challenge stands
+ * @param phaseIndex         the current phase, 0-based
+ * @param phaseStartedAt     when the current phase (and its fresh account) started
+ * @param balance            closed balance
+ * @param equity             balance plus floating profit, as last known
+ * @param currentDayStart    the boundary that started the current trading day
+ * @param nextDayStart       the boundary that ends it (kept so an event needs no zone arithmetic)
+ * @param dayStartBalance    balance at {@code currentDayStart}
+ * @param dayStartEquity     equity at {@code currentDayStart}
+ * @param dayPeakEquity      highest equity of the current trading day, starting at day-start equity
+ * @param maxLossReference   what the max loss allowance is taken from (initial balance or the trailing high)
+ * @param maxLossFloor       the max loss floor, never falling within a phase; null when the phase has none
+ * @param tradingDays        trading days with at least one trade opened in this phase
+ * @param lastTradingDay     the last day counted; null before the first trade of the phase
+ * @param lastTradeOpenedAt  when the last trade of the phase was opened; null before the first
+ * @param dayClosedProfit    closed profit of the current trading day
+ * @param bestDayProfit      the best closed profit of a finished trading day of the phase (0 to start)
+ * @param openTradeIds       ids of the open trades
+ * @param lastEventAt        time of the last applied event; events never go back before it
+ * @param pausedUntil        the boundary a daily-loss pause lifts at; null unless PAUSED
+ * @param timeLimitAt        the deadline of {@code maxDays}; null for none
+ * @param inactivityDeadline when the account fails for no trade opened; null for none
+ * @param failure            why it failed; null unless FAILED
+ */
+public record AccountState(ChallengeStatus status, int phaseIndex, Instant phaseStartedAt,
+                           BigDecimal balance, BigDecimal equity,
+                           Instant currentDayStart, Instant nextDayStart,
+                           BigDecimal dayStartBalance, BigDecimal dayStartEquity, BigDecimal dayPeakEquity,
+                           BigDecimal maxLossReference, BigDecimal maxLossFloor,
+                           int tradingDays, LocalDate lastTradingDay, Instant lastTradeOpenedAt,
+                           BigDecimal dayClosedProfit, BigDecimal bestDayProfit,
+                           Set<String> openTradeIds, Instant lastEventAt, Instant pausedUntil,
+                           Instant timeLimitAt, Instant inactivityDeadline, Failure failure) {
+
+    public AccountState {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(phaseStartedAt, "phaseStartedAt");
+        Objects.requireNonNull(balance, "balance");
+        Objects.requireNonNull(equity, "equity");
+        Objects.requireNonNull(currentDayStart, "currentDayStart");
+        Objects.requireNonNull(nextDayStart, "nextDayStart");
+        Objects.requireNonNull(dayStartBalance, "dayStartBalance");
+        Objects.requireNonNull(dayStartEquity, "dayStartEquity");
+        Objects.requireNonNull(dayPeakEquity, "dayPeakEquity");
+        Objects.requireNonNull(maxLossReference, "maxLossReference");
+        Objects.requireNonNull(dayClosedProfit, "dayClosedProfit");
+        Objects.requireNonNull(bestDayProfit, "bestDayProfit");
+        Objects.requireNonNull(lastEventAt, "lastEventAt");
+        if (phaseIndex < 0) {
+            throw new IllegalArgumentException("phaseIndex must not be negative");
+        }
+        if (tradingDays < 0) {
+            throw new IllegalArgumentException("tradingDays must not be negative");
+        }
+        if (!nextDayStart.isAfter(currentDayStart)) {
+            throw new IllegalArgumentException("nextDayStart must be after currentDayStart");
+        }
+        if ((status == ChallengeStatus.PAUSED) != (pausedUntil != null)) {
+            throw new IllegalArgumentException("a pause has an end exactly when the status is PAUSED");
+        }
+        if ((status == ChallengeStatus.FAILED) != (failure != null)) {
+            throw new IllegalArgumentException("a failure is recorded exactly when the status is FAILED");
+        }
+        // Set.copyOf returns an already immutable set as it is, so this costs nothing on the hot path.
+        openTradeIds = Set.copyOf(openTradeIds);
+    }
+
+    /** A fresh account for the first phase, starting at {@code startAt}. */
+    public static AccountState start(RuleSet rules, Instant startAt) {
+        return freshPhase(rules, 0, startAt);
+    }
+
+    /** A fresh account for phase {@code phaseIndex}: initial balance, no trades, new floors, day count 0. */
+    static AccountState freshPhase(RuleSet rules, int phaseIndex, Instant at) {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(at, "at");
+        PhaseRules phase = rules.phase(phaseIndex);
+        BigDecimal initial = rules.initialBalance();
+        DayBoundary days = rules.dayBoundary();
+        BigDecimal floor = phase.maxLoss() == null ? null : phase.maxLoss().floor(initial, initial);
+        return new AccountState(ChallengeStatus.ACTIVE, phaseIndex, at, initial, initial,
+                days.dayStartOf(at), days.nextAfter(at), initial, initial, initial,
+                initial, floor, 0, null, null, BigDecimal.ZERO, BigDecimal.ZERO, Set.of(), at, null,
+                plusDays(rules, at, phase.maxDays()), plusDays(rules, at, phase.inactivityDays()), null);
+    }
+
+    /** {@code days} calendar days after {@code from} in the plan's zone; null when {@code days} is null. */
+    static Instant plusDays(RuleSet rules, Instant from, Integer days) {
+        if (days == null) {
+            return null;
+        }
+        return from.atZone(rules.dayBoundary().zone()).plusDays(days).toInstant();
+    }
+
+    /** Today's daily loss floor as it stands; null when the phase has no daily loss rule. */
+    public BigDecimal dailyLossFloor(RuleSet rules) {
+        DailyLossRule rule = rules.phase(phaseIndex).dailyLoss();
+        return rule == null ? null
+                : rule.floor(rules.initialBalance(), dayStartBalance, dayStartEquity, dayPeakEquity);
+    }
+
+    /** The closed balance that passes the phase; null when it has no target (a funded phase never does). */
+    public BigDecimal profitTargetBalance(RuleSet rules) {
+        PhaseRules phase = rules.phase(phaseIndex);
+        if (phase.kind() == PhaseKind.FUNDED || phase.profitTarget() == null) {
+            return null;
+        }
+        return phase.profitTarget().balance(rules.initialBalance());
+    }
+
+    /** Closed profit of the phase so far. */
+    public BigDecimal totalProfit(RuleSet rules) {
+        return balance.subtract(rules.initialBalance());
+    }
+
+    /** The best trading day's closed profit, the current day as it stands included. */
+    public BigDecimal bestDayProfitSoFar() {
+        return bestDayProfit.max(dayClosedProfit);
+    }
+
+    public int openTrades() {
+        return openTradeIds.size();
+    }
+
+    public boolean isFlat() {
+        return openTradeIds.isEmpty();
+    }
+}

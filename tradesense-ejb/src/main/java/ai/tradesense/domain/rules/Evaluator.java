@@ -1,0 +1,454 @@
+package ai.tradesense.domain.rules;
+
+import ai.tradesense.domain.rules.EventRejectedException.Reason;
+import ai.tradesense.domain.rules.Outcome.HoldReason;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The one place the rules of DESIGN §3 are computed. Live events, simulations, the worker's clock and
+ * replays all go through {@link #apply}. Pure: no I/O, no clock of its own, and O(1) per event apart
+ * from the day boundaries and deadlines the event's time crosses.
+ */
+public final class Evaluator {
+
+    /** Above this, an amount is no platform's figure but a fault. */
+    private static final BigDecimal ABSURD = BigDecimal.TEN.pow(12);
+    /** More decimals than any instrument or currency has; refusing them keeps the arithmetic small. */
+    private static final int MAX_SCALE = 20;
+
+    private Evaluator() {
+    }
+
+    /**
+     * Applies one event: first every day boundary and deadline up to its time, then the event, then
+     * the loss checks (failures first), then the pass check.
+     *
+     * @throws EventRejectedException before anything changes, when the event cannot be applied
+     */
+    public static Evaluation apply(RuleSet rules, AccountState state, Event event) {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(event, "event");
+        checkNumbers(event);
+        if (event.at().isBefore(state.lastEventAt())) {
+            throw new EventRejectedException(Reason.OUT_OF_ORDER, "at",
+                    "at " + event.at() + " is before the account's last event at " + state.lastEventAt());
+        }
+        if (state.status().isFrozen()) {
+            return new Evaluation(state, List.of(new Outcome.IgnoredFrozen(state.status())));
+        }
+        checkTrade(state, event);
+
+        Working account = new Working(rules, state);
+        Instant at = event.at();
+        account.advanceTo(at);
+        if (account.status == ChallengeStatus.FAILED) {
+            // A boundary or deadline before the event ended the challenge: the event comes too late.
+            // A CLOCK has nothing of its own to apply, so there is nothing to call ignored.
+            if (event.type() != EventType.CLOCK) {
+                account.outcomes.add(new Outcome.IgnoredFrozen(ChallengeStatus.FAILED));
+            }
+        } else {
+            account.handle(event);
+            account.checkLosses(at);
+            if (account.status == ChallengeStatus.ACTIVE) {
+                AccountState passed = account.checkPass(at);
+                if (passed != null) {
+                    return new Evaluation(passed, account.outcomes);
+                }
+            }
+        }
+        account.lastEventAt = at;
+        return new Evaluation(account.toState(), account.outcomes);
+    }
+
+    /**
+     * Staff approve a phase waiting in PENDING_REVIEW: the next phase starts at {@code at} with a fresh
+     * account, or the challenge is PASSED when it was the last phase.
+     *
+     * @throws EventRejectedException when the challenge is not pending review or {@code at} is out of order
+     */
+    public static Evaluation approveReview(RuleSet rules, AccountState state, Instant at) {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(state, "state");
+        if (at == null) {
+            throw new EventRejectedException(Reason.MISSING_FIELD, "at", "at is required");
+        }
+        if (state.status() != ChallengeStatus.PENDING_REVIEW) {
+            throw new EventRejectedException(Reason.NOT_PENDING_REVIEW, "status",
+                    "the challenge is " + state.status() + ", not PENDING_REVIEW");
+        }
+        if (at.isBefore(state.lastEventAt())) {
+            throw new EventRejectedException(Reason.OUT_OF_ORDER, "at",
+                    "at " + at + " is before the account's last event at " + state.lastEventAt());
+        }
+        int from = state.phaseIndex();
+        if (rules.isLastPhase(from)) {
+            AccountState passed = withStatus(state, ChallengeStatus.PASSED, at);
+            return new Evaluation(passed, List.of(new Outcome.Passed(at)));
+        }
+        return new Evaluation(AccountState.freshPhase(rules, from + 1, at),
+                List.of(new Outcome.PhasePassed(from, from + 1, at)));
+    }
+
+    private static AccountState withStatus(AccountState s, ChallengeStatus status, Instant at) {
+        return new AccountState(status, s.phaseIndex(), s.phaseStartedAt(), s.balance(), s.equity(),
+                s.currentDayStart(), s.nextDayStart(), s.dayStartBalance(), s.dayStartEquity(),
+                s.dayPeakEquity(), s.maxLossReference(), s.maxLossFloor(), s.tradingDays(),
+                s.lastTradingDay(), s.lastTradeOpenedAt(), s.dayClosedProfit(), s.bestDayProfit(),
+                s.openTradeIds(), at, null, s.timeLimitAt(), s.inactivityDeadline(), null);
+    }
+
+    private static void checkNumbers(Event event) {
+        switch (event.type()) {
+            case TRADE_OPENED -> {
+                Event.TradeOpened opened = (Event.TradeOpened) event;
+                positive(opened.volume(), "volume");
+                positive(opened.price(), "price");
+            }
+            case TRADE_CLOSED -> {
+                Event.TradeClosed closed = (Event.TradeClosed) event;
+                positive(closed.price(), "price");
+                sane(closed.profit(), "profit");
+            }
+            case EQUITY -> {
+                BigDecimal equity = ((Event.EquityUpdate) event).equity();
+                if (equity.signum() < 0) {
+                    throw invalid("equity", "equity must not be negative");
+                }
+                sane(equity, "equity");
+            }
+            case CLOCK -> {
+                // only time, which the order check covers
+            }
+        }
+    }
+
+    private static void positive(BigDecimal value, String field) {
+        if (value.signum() <= 0) {
+            throw invalid(field, field + " must be positive");
+        }
+        sane(value, field);
+    }
+
+    private static void sane(BigDecimal value, String field) {
+        if (value.abs().compareTo(ABSURD) > 0) {
+            throw invalid(field, field + " must not exceed 10^12 in size");
+        }
+        if (value.scale() > MAX_SCALE) {
+            throw invalid(field, field + " has more than " + MAX_SCALE + " decimals");
+        }
+    }
+
+    private static EventRejectedException invalid(String field, String message) {
+        return new EventRejectedException(Reason.INVALID_NUMBER, field, message);
+    }
+
+    private static void checkTrade(AccountState state, Event event) {
+        if (event instanceof Event.TradeOpened opened && state.openTradeIds().contains(opened.id())) {
+            throw new EventRejectedException(Reason.TRADE_ALREADY_OPEN, "id",
+                    "trade id " + opened.id() + " is already open");
+        }
+        if (event instanceof Event.TradeClosed closed && !state.openTradeIds().contains(closed.id())) {
+            throw new EventRejectedException(Reason.UNKNOWN_TRADE, "id",
+                    "trade id " + closed.id() + " is not open on this account");
+        }
+    }
+
+    /** The account while one event is applied: a mutable copy that never escapes this class. */
+    private static final class Working {
+        private final RuleSet rules;
+        private final PhaseRules phase;
+        private final DailyLossRule daily;
+        private final MaxLossRule maxLoss;
+        private final BigDecimal initial;
+        private final List<Outcome> outcomes = new ArrayList<>(4);
+
+        private ChallengeStatus status;
+        private final int phaseIndex;
+        private final Instant phaseStartedAt;
+        private BigDecimal balance;
+        private BigDecimal equity;
+        private Instant currentDayStart;
+        private Instant nextDayStart;
+        private BigDecimal dayStartBalance;
+        private BigDecimal dayStartEquity;
+        private BigDecimal dayPeakEquity;
+        private BigDecimal maxLossReference;
+        private BigDecimal maxLossFloor;
+        private int tradingDays;
+        private LocalDate lastTradingDay;
+        private Instant lastTradeOpenedAt;
+        private BigDecimal dayClosedProfit;
+        private BigDecimal bestDayProfit;
+        private Set<String> openTradeIds;
+        private Instant lastEventAt;
+        private Instant pausedUntil;
+        private final Instant timeLimitAt;
+        private Instant inactivityDeadline;
+        private Failure failure;
+
+        Working(RuleSet rules, AccountState s) {
+            this.rules = rules;
+            this.phase = rules.phase(s.phaseIndex());
+            this.daily = phase.dailyLoss();
+            this.maxLoss = phase.maxLoss();
+            this.initial = rules.initialBalance();
+            status = s.status();
+            phaseIndex = s.phaseIndex();
+            phaseStartedAt = s.phaseStartedAt();
+            balance = s.balance();
+            equity = s.equity();
+            currentDayStart = s.currentDayStart();
+            nextDayStart = s.nextDayStart();
+            dayStartBalance = s.dayStartBalance();
+            dayStartEquity = s.dayStartEquity();
+            dayPeakEquity = s.dayPeakEquity();
+            maxLossReference = s.maxLossReference();
+            maxLossFloor = s.maxLossFloor();
+            tradingDays = s.tradingDays();
+            lastTradingDay = s.lastTradingDay();
+            lastTradeOpenedAt = s.lastTradeOpenedAt();
+            dayClosedProfit = s.dayClosedProfit();
+            bestDayProfit = s.bestDayProfit();
+            openTradeIds = s.openTradeIds();
+            lastEventAt = s.lastEventAt();
+            pausedUntil = s.pausedUntil();
+            timeLimitAt = s.timeLimitAt();
+            inactivityDeadline = s.inactivityDeadline();
+            failure = s.failure();
+        }
+
+        AccountState toState() {
+            return new AccountState(status, phaseIndex, phaseStartedAt, balance, equity, currentDayStart,
+                    nextDayStart, dayStartBalance, dayStartEquity, dayPeakEquity, maxLossReference,
+                    maxLossFloor, tradingDays, lastTradingDay, lastTradeOpenedAt, dayClosedProfit,
+                    bestDayProfit, openTradeIds, lastEventAt, pausedUntil, timeLimitAt, inactivityDeadline,
+                    failure);
+        }
+
+        /**
+         * Applies, in time order, every day boundary in (currentDayStart, at] and every deadline at or
+         * before {@code at}; a boundary at the same instant as a deadline goes first. Stops at a failure.
+         */
+        void advanceTo(Instant at) {
+            while (status != ChallengeStatus.FAILED) {
+                Instant deadline = null;
+                FailureRule deadlineRule = null;
+                if (timeLimitAt != null) {
+                    deadline = timeLimitAt;
+                    deadlineRule = FailureRule.TIME_LIMIT;
+                }
+                if (inactivityDeadline != null && (deadline == null || inactivityDeadline.isBefore(deadline))) {
+                    deadline = inactivityDeadline;
+                    deadlineRule = FailureRule.INACTIVITY;
+                }
+                boolean boundaryDue = !nextDayStart.isAfter(at);
+                boolean deadlineDue = deadline != null && !deadline.isAfter(at);
+                if (boundaryDue && (!deadlineDue || !nextDayStart.isAfter(deadline))) {
+                    rollDay(nextDayStart);
+                } else if (deadlineDue) {
+                    fail(deadlineRule, deadline, null);
+                } else {
+                    return;
+                }
+            }
+        }
+
+        /** DESIGN §3 "at each day boundary", in its order. */
+        private void rollDay(Instant boundary) {
+            Instant following = rules.dayBoundary().nextAfter(boundary);
+            if (daily != null && daily.check() == DailyLossRule.Check.END_OF_DAY) {
+                BigDecimal floor = dailyFloor();
+                if (rules.breachWhen().breaches(equity, floor)) {
+                    outcomes.add(new Outcome.Breach(FailureRule.DAILY_LOSS, floor, equity, boundary));
+                    if (daily.onBreach() == DailyLossRule.OnBreach.FAIL) {
+                        fail(FailureRule.DAILY_LOSS, boundary, floor);
+                        return;
+                    }
+                    // Found at the day's end, the pause blocks the whole next day.
+                    pause(following);
+                }
+            }
+            if (maxLoss != null && maxLoss.mode() == MaxLossRule.Mode.TRAILING_EOD_BALANCE) {
+                raiseMaxLossReference(balance);
+            }
+            bestDayProfit = bestDayProfit.max(dayClosedProfit);
+            dayClosedProfit = BigDecimal.ZERO;
+            dayStartBalance = balance;
+            dayStartEquity = equity;
+            dayPeakEquity = equity;
+            currentDayStart = boundary;
+            nextDayStart = following;
+            outcomes.add(new Outcome.DayRolled(boundary));
+            if (status == ChallengeStatus.PAUSED && !pausedUntil.isAfter(boundary)) {
+                status = ChallengeStatus.ACTIVE;
+                pausedUntil = null;
+                outcomes.add(new Outcome.Resumed(boundary));
+            }
+            checkLosses(boundary);
+        }
+
+        void handle(Event event) {
+            switch (event.type()) {
+                case TRADE_OPENED -> open((Event.TradeOpened) event);
+                case TRADE_CLOSED -> close((Event.TradeClosed) event);
+                case EQUITY -> setEquity(((Event.EquityUpdate) event).equity());
+                case CLOCK -> {
+                    // time has already passed in advanceTo
+                }
+            }
+        }
+
+        private void open(Event.TradeOpened opened) {
+            String[] ids = openTradeIds.toArray(new String[openTradeIds.size() + 1]);
+            ids[ids.length - 1] = opened.id();
+            openTradeIds = Set.of(ids);
+            lastTradeOpenedAt = opened.at();
+            inactivityDeadline = AccountState.plusDays(rules, opened.at(), phase.inactivityDays());
+            // Boundaries up to the event are applied, so the current day is the one the trade opened in.
+            LocalDate day = currentDayStart.atZone(rules.dayBoundary().zone()).toLocalDate();
+            if (!day.equals(lastTradingDay)) {
+                tradingDays++;
+                lastTradingDay = day;
+                outcomes.add(new Outcome.TradingDayCounted(day, tradingDays));
+            }
+        }
+
+        private void close(Event.TradeClosed closed) {
+            if (openTradeIds.size() == 1) {
+                openTradeIds = Set.of();
+            } else {
+                String[] ids = new String[openTradeIds.size() - 1];
+                int i = 0;
+                for (String id : openTradeIds) {
+                    if (!id.equals(closed.id())) {
+                        ids[i++] = id;
+                    }
+                }
+                openTradeIds = Set.of(ids);
+            }
+            balance = balance.add(closed.profit());
+            dayClosedProfit = dayClosedProfit.add(closed.profit());
+            if (maxLoss != null && maxLoss.mode() == MaxLossRule.Mode.TRAILING_CLOSED_BALANCE) {
+                raiseMaxLossReference(balance);
+            }
+            if (openTradeIds.isEmpty()) {
+                setEquity(balance);
+            }
+            // With trades still open, the equity last reported already held this trade's profit.
+        }
+
+        private void setEquity(BigDecimal value) {
+            equity = value;
+            if (value.compareTo(dayPeakEquity) > 0) {
+                dayPeakEquity = value;
+            }
+            if (maxLoss != null && maxLoss.mode() == MaxLossRule.Mode.TRAILING_INTRADAY_EQUITY) {
+                raiseMaxLossReference(value);
+            }
+        }
+
+        private void raiseMaxLossReference(BigDecimal value) {
+            if (value.compareTo(maxLossReference) > 0) {
+                maxLossReference = value;
+                maxLossFloor = maxLossFloor.max(maxLoss.floor(initial, maxLossReference));
+            }
+        }
+
+        private BigDecimal dailyFloor() {
+            return daily.floor(initial, dayStartBalance, dayStartEquity, dayPeakEquity);
+        }
+
+        /**
+         * Equity against the intraday daily floor (unless already paused) and the max loss floor. When
+         * both are crossed, the failure names the higher floor; a tie names the max loss.
+         */
+        void checkLosses(Instant at) {
+            BigDecimal dailyFloor = null;
+            if (daily != null && daily.check() == DailyLossRule.Check.INTRADAY
+                    && status != ChallengeStatus.PAUSED) {
+                BigDecimal floor = dailyFloor();
+                if (rules.breachWhen().breaches(equity, floor)) {
+                    dailyFloor = floor;
+                    outcomes.add(new Outcome.Breach(FailureRule.DAILY_LOSS, floor, equity, at));
+                }
+            }
+            BigDecimal maxFloor = null;
+            if (maxLossFloor != null && rules.breachWhen().breaches(equity, maxLossFloor)) {
+                maxFloor = maxLossFloor;
+                outcomes.add(new Outcome.Breach(FailureRule.MAX_LOSS, maxLossFloor, equity, at));
+            }
+            boolean dailyFails = dailyFloor != null && daily.onBreach() == DailyLossRule.OnBreach.FAIL;
+            if (dailyFails && (maxFloor == null || dailyFloor.compareTo(maxFloor) > 0)) {
+                fail(FailureRule.DAILY_LOSS, at, dailyFloor);
+            } else if (maxFloor != null) {
+                fail(FailureRule.MAX_LOSS, at, maxFloor);
+            } else if (dailyFloor != null) {
+                pause(nextDayStart);
+            }
+        }
+
+        private void pause(Instant until) {
+            status = ChallengeStatus.PAUSED;
+            pausedUntil = until;
+            outcomes.add(new Outcome.Paused(until));
+        }
+
+        private void fail(FailureRule rule, Instant at, BigDecimal floor) {
+            status = ChallengeStatus.FAILED;
+            pausedUntil = null;
+            failure = new Failure(rule, at, floor, equity);
+            outcomes.add(new Outcome.Failed(rule, at, floor, equity));
+        }
+
+        /** The profit target and its gates; returns the next phase's fresh account when one starts. */
+        AccountState checkPass(Instant at) {
+            if (phase.kind() == PhaseKind.FUNDED || phase.profitTarget() == null) {
+                return null;
+            }
+            if (balance.compareTo(phase.profitTarget().balance(initial)) < 0) {
+                return null;
+            }
+            HoldReason hold = holdReason();
+            if (hold != null) {
+                outcomes.add(new Outcome.PassHeldBack(hold));
+                return null;
+            }
+            if (phase.review()) {
+                status = ChallengeStatus.PENDING_REVIEW;
+                outcomes.add(new Outcome.PendingReview(at));
+                return null;
+            }
+            if (rules.isLastPhase(phaseIndex)) {
+                status = ChallengeStatus.PASSED;
+                outcomes.add(new Outcome.Passed(at));
+                return null;
+            }
+            outcomes.add(new Outcome.PhasePassed(phaseIndex, phaseIndex + 1, at));
+            return AccountState.freshPhase(rules, phaseIndex + 1, at);
+        }
+
+        private HoldReason holdReason() {
+            if (phase.requireFlat() && !openTradeIds.isEmpty()) {
+                return HoldReason.NOT_FLAT;
+            }
+            if (tradingDays < phase.minTradingDays()) {
+                return HoldReason.MIN_TRADING_DAYS;
+            }
+            ConsistencyRule consistency = phase.consistency();
+            if (consistency != null
+                    && !consistency.holds(bestDayProfit.max(dayClosedProfit), balance.subtract(initial))) {
+                return HoldReason.CONSISTENCY;
+            }
+            return null;
+        }
+    }
+}

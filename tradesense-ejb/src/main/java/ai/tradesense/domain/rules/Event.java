@@ -1,0 +1,84 @@
+package ai.tradesense.domain.rules;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * Something that happened on an account, at the platform's time {@code at}. The records only refuse
+ * missing fields; whether the numbers make sense and the event fits the account is the
+ * {@link Evaluator}'s call, so a rejected event can still be recorded as it arrived.
+ */
+public sealed interface Event {
+
+    /** The platform's id: the trade's id for trade events, an optional idempotency key otherwise. */
+    String id();
+
+    Instant at();
+
+    EventType type();
+
+    /** A trade was opened. It changes neither balance nor equity; it counts the trading day. */
+    record TradeOpened(String id, Instant at, String symbol, Side side, BigDecimal volume, BigDecimal price)
+            implements Event {
+        public TradeOpened {
+            required(id, "id");
+            required(at, "at");
+            required(symbol, "symbol");
+            required(side, "side");
+            required(volume, "volume");
+            required(price, "price");
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.TRADE_OPENED;
+        }
+    }
+
+    /** A trade was closed; {@code profit} is net of commission and swap and moves into the balance. */
+    record TradeClosed(String id, Instant at, BigDecimal price, BigDecimal profit) implements Event {
+        public TradeClosed {
+            required(id, "id");
+            required(at, "at");
+            required(price, "price");
+            required(profit, "profit");
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.TRADE_CLOSED;
+        }
+    }
+
+    /** The platform's balance plus floating profit and loss. {@code id} may be null. */
+    record EquityUpdate(String id, Instant at, BigDecimal equity) implements Event {
+        public EquityUpdate {
+            required(at, "at");
+            required(equity, "equity");
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.EQUITY;
+        }
+    }
+
+    /** Time passes and nothing else: the worker's daily resets and time-limit checks. {@code id} may be null. */
+    record Clock(String id, Instant at) implements Event {
+        public Clock {
+            required(at, "at");
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.CLOCK;
+        }
+    }
+
+    private static void required(Object value, String field) {
+        if (value == null) {
+            throw new EventRejectedException(EventRejectedException.Reason.MISSING_FIELD, field,
+                    field + " is required");
+        }
+    }
+}

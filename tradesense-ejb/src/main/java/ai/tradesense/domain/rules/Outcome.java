@@ -1,0 +1,152 @@
+package ai.tradesense.domain.rules;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** What applying one event did, in the order it happened; the service audits and pushes these. */
+public sealed interface Outcome {
+
+    OutcomeType type();
+
+    /** A trading day ended at {@code boundary}, the start of the next one. */
+    record DayRolled(Instant boundary) implements Outcome {
+        public DayRolled {
+            Objects.requireNonNull(boundary, "boundary");
+        }
+
+        @Override
+        public OutcomeType type() {
+            return OutcomeType.DAY_ROLLED;
+        }
+    }
+
+    /** A trade was opened on a trading day that had none yet. */
+    record TradingDayCounted(LocalDate day, int tradingDays) implements Outcome {
+        public TradingDayCounted {
+            Objects.requireNonNull(day, "day");
+        }
+
+        @Override
+        public OutcomeType type() {
+            return OutcomeType.TRADING_DAY_COUNTED;
+        }
+    }
+
+    /** Equity crossed a loss floor at {@code at}; a FAILED or PAUSED outcome follows. */
+    record Breach(FailureRule rule, BigDecimal floor, BigDecimal equity, Instant at) implements Outcome {
+        public Breach {
+            Objects.requireNonNull(rule, "rule");
+            Objects.requireNonNull(floor, "floor");
+            Objects.requireNonNull(equity, "equity");
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public OutcomeType type() {
+            return OutcomeType.BREACH;
+        }
+    }
+
+    /** The challenge failed; {@code floor} is null for the time rules. */
+    record Failed(FailureRule rule, Instant at, BigDecimal floor, BigDecimal equity) implements Outcome {
+        public Failed {
+            Objects.requireNonNull(rule, "rule");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(equity, "equity");
+        }
+
+        @Override
+        public OutcomeType type() {
+            return OutcomeType.FAILED;
+        }
+    }
+
+    /** A daily loss breach with {@code onBreach: PAUSE} blocks the challenge until {@code until}. */
+    record Paused(Instant until) implements Outcome {
+        public Paused {
+            Objects.requireNonNull(until, "until");
+        }
+
+        @Override
+        public OutcomeType type() {
+            return OutcomeType.PAUSED;
+        }
+    }
+
+    /** A pause lifted at a day boundary. */
+    record Resumed(Instant at) implements Outcome {
+        public Resumed {
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public OutcomeType type() {
+            return OutcomeType.RESUMED;
+        }
+    }
+
+    /** The profit target is reached but a gate holds the pass back; it never fails the challenge. */
+    record PassHeldBack(HoldReason reason) implements Outcome {
+        public PassHeldBack {
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public OutcomeType type() {
+            return OutcomeType.PASS_HELD_BACK;
+        }
+    }
+
+    /** The phase {@code fromIndex} was passed; {@code toIndex} starts at {@code at} with a fresh account. */
+    record PhasePassed(int fromIndex, int toIndex, Instant at) implements Outcome {
+        public PhasePassed {
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public OutcomeType type() {
+            return OutcomeType.PHASE_PASSED;
+        }
+    }
+
+    /** The phase was passed and waits for staff to approve it. */
+    record PendingReview(Instant at) implements Outcome {
+        public PendingReview {
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public OutcomeType type() {
+            return OutcomeType.PENDING_REVIEW;
+        }
+    }
+
+    /** The last phase was passed: the challenge is over, successfully. */
+    record Passed(Instant at) implements Outcome {
+        public Passed {
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public OutcomeType type() {
+            return OutcomeType.PASSED;
+        }
+    }
+
+    /** The event is recorded but not applied: the challenge is {@code status}, which is frozen. */
+    record IgnoredFrozen(ChallengeStatus status) implements Outcome {
+        public IgnoredFrozen {
+            Objects.requireNonNull(status, "status");
+        }
+
+        @Override
+        public OutcomeType type() {
+            return OutcomeType.IGNORED_FROZEN;
+        }
+    }
+
+    /** The first gate that held a pass back. */
+    enum HoldReason { NOT_FLAT, MIN_TRADING_DAYS, CONSISTENCY }
+}

@@ -1,0 +1,107 @@
+package ai.tradesense.domain.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Invariants over many seeded random plans and event streams. A failing seed is printed in the
+ * assertion message so it can be replayed.
+ */
+class EngineInvariantsTest {
+
+    private static final int SEQUENCES = 2_000;
+    private static final int EVENTS = 150;
+
+    @Test
+    void invariantsHoldOverRandomEventSequences() {
+        Map<OutcomeType, Integer> seen = new EnumMap<>(OutcomeType.class);
+        Map<FailureRule, Integer> failures = new EnumMap<>(FailureRule.class);
+        for (int seed = 1; seed <= SEQUENCES; seed++) {
+            run(seed, seen, failures);
+        }
+        // The generator must reach every corner the invariants talk about, or they prove little.
+        assertThat(seen).containsKeys(OutcomeType.DAY_ROLLED, OutcomeType.BREACH, OutcomeType.FAILED,
+                OutcomeType.PAUSED, OutcomeType.RESUMED, OutcomeType.PASS_HELD_BACK, OutcomeType.PHASE_PASSED,
+                OutcomeType.PENDING_REVIEW, OutcomeType.PASSED, OutcomeType.IGNORED_FROZEN);
+        assertThat(failures).containsKeys(FailureRule.values());
+    }
+
+    private static void run(long seed, Map<OutcomeType, Integer> seen, Map<FailureRule, Integer> failures) {
+        Random r = new Random(seed);
+        RuleSet rules = RandomPlans.plan(r);
+        Instant at = RandomPlans.start(r);
+        AccountState state = AccountState.start(rules, at);
+        BigDecimal closedInPhase = BigDecimal.ZERO;
+        BigDecimal initial = rules.initialBalance();
+        String where = "seed " + seed;
+
+        for (int i = 0; i < EVENTS; i++) {
+            at = RandomPlans.later(r, at);
+            AccountState before = state;
+            Evaluation evaluation;
+            Event event = null;
+            if (before.status() == ChallengeStatus.PENDING_REVIEW && r.nextBoolean()) {
+                evaluation = Evaluator.approveReview(rules, before, at);
+            } else {
+                event = RandomPlans.event(r, rules, before, at, i);
+                evaluation = Evaluator.apply(rules, before, event);
+                assertThat(Evaluator.apply(rules, before, event)).as("%s: pure", where).isEqualTo(evaluation);
+            }
+            state = evaluation.state();
+            List<Outcome> outcomes = evaluation.outcomes();
+            outcomes.forEach(o -> seen.merge(o.type(), 1, Integer::sum));
+            String step = where + " step " + i + " " + event;
+
+            if (before.status().isFrozen() && event != null) {
+                assertThat(state).as("%s: frozen never changes", step).isSameAs(before);
+                assertThat(outcomes).as(step).containsExactly(new Outcome.IgnoredFrozen(before.status()));
+                continue;
+            }
+            boolean newPhase = !state.phaseStartedAt().equals(before.phaseStartedAt());
+            boolean applied = outcomes.stream().noneMatch(o -> o.type() == OutcomeType.IGNORED_FROZEN);
+
+            if (!newPhase && before.maxLossFloor() != null) {
+                assertThat(state.maxLossFloor()).as("%s: max loss floor never falls", step)
+                        .isGreaterThanOrEqualTo(before.maxLossFloor());
+            }
+            if (newPhase) {
+                closedInPhase = BigDecimal.ZERO;
+                assertThat(state.phaseIndex()).as(step).isGreaterThan(before.phaseIndex());
+            } else if (applied && event instanceof Event.TradeClosed closed) {
+                closedInPhase = closedInPhase.add(closed.profit());
+            }
+            assertThat(state.balance()).as("%s: balance = initial + closed profits", step)
+                    .isEqualByComparingTo(initial.add(closedInPhase));
+            if (applied && event instanceof Event.TradeClosed && state.openTrades() == 0) {
+                assertThat(state.equity()).as("%s: flat after a close means equity = balance", step)
+                        .isEqualByComparingTo(state.balance());
+            }
+            assertThat(state.lastEventAt()).as(step).isEqualTo(at);
+            assertThat(state.dayPeakEquity()).as("%s: day peak", step)
+                    .isGreaterThanOrEqualTo(state.dayStartEquity()).isGreaterThanOrEqualTo(state.equity());
+            assertThat(state.pausedUntil() != null).as(step).isEqualTo(state.status() == ChallengeStatus.PAUSED);
+            if (state.status() == ChallengeStatus.ACTIVE || state.status() == ChallengeStatus.PAUSED) {
+                assertThat(state.currentDayStart()).as("%s: the day holds the last event", step)
+                        .isBeforeOrEqualTo(at)
+                        .isEqualTo(rules.dayBoundary().dayStartOf(at));
+                assertThat(state.nextDayStart()).isAfter(at);
+            }
+            if (state.status() == ChallengeStatus.FAILED && before.status() != ChallengeStatus.FAILED) {
+                Failure failure = state.failure();
+                failures.merge(failure.rule(), 1, Integer::sum);
+                assertThat(failure.at()).as(step).isBeforeOrEqualTo(at).isAfterOrEqualTo(before.lastEventAt());
+                if (failure.floor() != null) {
+                    assertThat(rules.breachWhen().breaches(failure.equity(), failure.floor()))
+                            .as("%s: a loss failure is a real breach", step).isTrue();
+                }
+            }
+        }
+    }
+}

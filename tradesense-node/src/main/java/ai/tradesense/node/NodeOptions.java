@@ -1,0 +1,62 @@
+package ai.tradesense.node;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a node is started with.
+ *
+ * @param payaraJar   the Payara Micro runtime
+ * @param webWar      tradesense-web.war, deployed at {@code /}
+ * @param batchWar    tradesense-batch.war, deployed at {@code /worker}; null to run the API alone
+ * @param port        HTTP port
+ * @param dataDir     the embedded-mode data folder (the H2 file lives here)
+ * @param settings    extra TradeSense settings passed as system properties (e.g. tradesense.db.url);
+ *                    settings not given here come from the environment, as in production
+ * @param jvmOptions  options for the node's JVM
+ * @param logFile     where the node's output goes; null to share this process's console
+ */
+public record NodeOptions(Path payaraJar, Path webWar, Path batchWar, int port, Path dataDir,
+                          Map<String, String> settings, List<String> jvmOptions, Path logFile) {
+
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC");
+
+    public NodeOptions {
+        settings = Map.copyOf(settings);
+        jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The options the run command uses, from system properties set by the Maven {@code run} profile. */
+    public static NodeOptions fromSystemProperties() {
+        Path root = Path.of(System.getProperty("tradesense.project.dir", ".")).toAbsolutePath().normalize();
+        return new NodeOptions(
+                root.resolve("tradesense-node/target/payara-micro.jar"),
+                root.resolve("tradesense-web/target/tradesense-web.war"),
+                root.resolve("tradesense-batch/target/tradesense-batch.war"),
+                Integer.parseInt(System.getProperty("tradesense.http.port", "8080")),
+                Path.of(System.getProperty("tradesense.data.dir", root.resolve("data").toString())),
+                Map.of(),
+                DEFAULT_JVM_OPTIONS,
+                null);
+    }
+
+    public NodeOptions withPort(int newPort) {
+        return new NodeOptions(payaraJar, webWar, batchWar, newPort, dataDir, settings, jvmOptions, logFile);
+    }
+
+    public NodeOptions withDataDir(Path newDataDir) {
+        return new NodeOptions(payaraJar, webWar, batchWar, port, newDataDir, settings, jvmOptions, logFile);
+    }
+
+    public NodeOptions withLogFile(Path newLogFile) {
+        return new NodeOptions(payaraJar, webWar, batchWar, port, dataDir, settings, jvmOptions, newLogFile);
+    }
+
+    public NodeOptions withSetting(String key, String value) {
+        Map<String, String> more = new LinkedHashMap<>(settings);
+        more.put(key, value);
+        return new NodeOptions(payaraJar, webWar, batchWar, port, dataDir, more, jvmOptions, logFile);
+    }
+}
