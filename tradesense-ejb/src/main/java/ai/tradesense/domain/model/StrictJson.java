@@ -18,6 +18,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 
 import ai.tradesense.domain.model.InvalidInputException.Kind;
@@ -42,8 +43,13 @@ public final class StrictJson {
         if (text == null || text.isBlank()) {
             throw InvalidInputException.of("", Kind.SYNTAX, "the request body is empty; a JSON document is required");
         }
-        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
-            return reader.readValue();
+        try {
+            JsonValue value;
+            try (JsonReader reader = READERS.createReader(new StringReader(text))) {
+                value = reader.readValue();
+            }
+            rejectTrailingContent(text);
+            return value;
         } catch (JsonParsingException e) {
             var location = e.getLocation();
             String where = location == null ? "" : " at line " + location.getLineNumber()
@@ -51,6 +57,23 @@ public final class StrictJson {
             throw InvalidInputException.of("", Kind.SYNTAX, "malformed JSON" + where + ": " + e.getMessage());
         } catch (JsonException e) {
             throw InvalidInputException.of("", Kind.SYNTAX, "malformed JSON: " + e.getMessage());
+        }
+    }
+
+    /** A JSON text is exactly one value; a second one means a spliced or doubled body. */
+    private static void rejectTrailingContent(String text) {
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            JsonParser.Event first = parser.next();
+            if (first == JsonParser.Event.START_OBJECT) {
+                parser.skipObject();
+            } else if (first == JsonParser.Event.START_ARRAY) {
+                parser.skipArray();
+            }
+            if (parser.hasNext()) {
+                throw InvalidInputException.of("", Kind.SYNTAX, "malformed JSON: unexpected content after the"
+                        + " document at line " + parser.getLocation().getLineNumber()
+                        + ", column " + parser.getLocation().getColumnNumber());
+            }
         }
     }
 

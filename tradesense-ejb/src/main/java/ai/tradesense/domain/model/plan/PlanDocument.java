@@ -136,7 +136,8 @@ public final class PlanDocument {
                 if (!HH_MM.matcher(time).matches()) {
                     throw new DateTimeParseException("not HH:mm", time, 0);
                 }
-                localTime = LocalTime.parse(time, DateTimeFormatter.ofPattern("HH:mm"));
+                // ISO parsing is strict: 24:00 is refused rather than read as midnight.
+                localTime = LocalTime.parse(time);
             } catch (DateTimeParseException e) {
                 json.violation(boundary.path("time"), Kind.VALUE, "must be a time of day as HH:mm, e.g. 17:00");
             }
