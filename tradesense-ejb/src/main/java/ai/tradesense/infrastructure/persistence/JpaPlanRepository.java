@@ -3,8 +3,8 @@ package ai.tradesense.infrastructure.persistence;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
 import ai.tradesense.domain.model.Page;
@@ -18,12 +18,16 @@ public class JpaPlanRepository implements PlanRepository {
     private static final String LATEST = "SELECT p FROM Plan p WHERE p.version = "
             + "(SELECT MAX(q.version) FROM Plan q WHERE q.code = p.code)";
 
-    @PersistenceContext(unitName = "tradesense")
-    EntityManager em;
+    @Inject
+    TransactionalEntityManager entityManager;
+
+    private EntityManager em() {
+        return entityManager.get();
+    }
 
     @Override
     public Optional<Plan> latest(String code) {
-        return em.createQuery("SELECT p FROM Plan p WHERE p.code = :code ORDER BY p.version DESC", Plan.class)
+        return em().createQuery("SELECT p FROM Plan p WHERE p.code = :code ORDER BY p.version DESC", Plan.class)
                 .setParameter("code", code)
                 .setMaxResults(1)
                 .getResultStream()
@@ -32,7 +36,7 @@ public class JpaPlanRepository implements PlanRepository {
 
     @Override
     public Optional<Plan> version(String code, int version) {
-        return em.createQuery("SELECT p FROM Plan p WHERE p.code = :code AND p.version = :version", Plan.class)
+        return em().createQuery("SELECT p FROM Plan p WHERE p.code = :code AND p.version = :version", Plan.class)
                 .setParameter("code", code)
                 .setParameter("version", version)
                 .getResultStream()
@@ -41,19 +45,19 @@ public class JpaPlanRepository implements PlanRepository {
 
     @Override
     public Page<Plan> latestVersions(int page, int size) {
-        var items = em.createQuery(LATEST + " ORDER BY p.code", Plan.class)
+        var items = em().createQuery(LATEST + " ORDER BY p.code", Plan.class)
                 .setFirstResult(Math.multiplyExact(page, size))
                 .setMaxResults(size)
                 .getResultList();
-        long total = em.createQuery("SELECT COUNT(DISTINCT p.code) FROM Plan p", Long.class).getSingleResult();
+        long total = em().createQuery("SELECT COUNT(DISTINCT p.code) FROM Plan p", Long.class).getSingleResult();
         return new Page<>(items, page, size, total);
     }
 
     @Override
     public void add(Plan plan) {
         try {
-            em.persist(plan);
-            em.flush();
+            em().persist(plan);
+            em().flush();
         } catch (PersistenceException e) {
             if (!SqlStates.isUniqueViolation(e)) {
                 throw e;

@@ -17,6 +17,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 
 import org.flywaydb.core.Flyway;
 
@@ -56,6 +57,9 @@ public class SchemaMigration {
 
     @Resource(lookup = DATASOURCE)
     private DataSource dataSource;
+
+    @Inject
+    PersistenceUnit persistenceUnit;
 
     private volatile boolean migrated;
     private volatile String lastError = "not migrated yet";
@@ -112,6 +116,7 @@ public class SchemaMigration {
                     .load();
             int applied = flyway.migrate().migrationsExecuted;
             migrated = true;
+            persistenceUnit.start();
             LOG.log(Level.INFO, "Schema of {0} is current at version {1} ({2} migrations applied now)",
                     new Object[] {settings.describe(), flyway.info().current().getVersion(), applied});
         } catch (RuntimeException e) {

@@ -1,0 +1,67 @@
+package ai.tradesense.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Duration;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+
+import ai.tradesense.node.Launcher.RunningNode;
+import ai.tradesense.testsupport.Http;
+import ai.tradesense.testsupport.Plans;
+
+/**
+ * The README's run command, black-box: a node in embedded mode (no database or Redis to install)
+ * becomes ready, serves health, metrics and plans, and keeps its data across a restart.
+ */
+class EmbeddedNodeIT {
+
+    private static final Duration BOOT = Duration.ofMinutes(3);
+
+    @Test
+    void runsInEmbeddedModeAndKeepsItsDataAcrossRestarts() throws Exception {
+        NodeOptions options = Nodes.runCommandDefaults("embedded");
+        String code = Plans.uniqueCode("embedded");
+
+        RunningNode first = Launcher.start(options);
+        try {
+            first.awaitReady(BOOT);
+            Http http = new Http(first.baseUri());
+
+            var ready = http.get("health/ready");
+            assertThat(ready.status()).isEqualTo(200);
+            assertThat(ready.body()).contains("embedded (H2)", "in-process stand-in");
+
+            var created = http.post("api/v1/plans", Plans.twoStep(code));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertThat(http.get("api/v1/plans/" + code).json().getInt("version")).isEqualTo(1);
+
+            String metrics = http.get("metrics").body();
+            assertThat(metrics).contains("api_response_duration_seconds_count", "websocket_connections_active",
+                    "database_connection_pool_usage", "redis_memory_usage_bytes", "worker_queue_length");
+
+            assertThat(http.get("health/live").status()).isEqualTo(200);
+            String log = Files.readString(options.logFile());
+            assertThat(log).as("the loud start-up line").contains("TradeSense is running in EMBEDDED MODE");
+            assertThat(log).as("the worker WAR deployed and started").contains("TradeSense worker module started");
+        } finally {
+            first.stop();
+        }
+        assertThat(first.process().isAlive()).isFalse();
+        assertThat(Launcher.command(options)).contains("--deploy", options.batchWar() + ":/worker");
+
+        RunningNode second = Launcher.start(options.withLogFile(options.logFile().resolveSibling("embedded-restart.log")));
+        try {
+            second.awaitReady(BOOT);
+            JsonObject plan = new Http(second.baseUri()).get("api/v1/plans/" + code).json();
+            assertThat(plan.getString("code")).isEqualTo(code);
+            assertThat(plan.getJsonObject("definition").getJsonObject("dayBoundary").getString("zone"))
+                    .isEqualTo("Europe/Prague");
+        } finally {
+            second.stop();
+        }
+    }
+}
