@@ -17,10 +17,12 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.flywaydb.core.Flyway;
 
+import ai.tradesense.application.SchemaReady;
 import ai.tradesense.infrastructure.config.DatabaseSettings;
 
 /**
@@ -60,6 +62,9 @@ public class SchemaMigration {
 
     @Inject
     PersistenceUnit persistenceUnit;
+
+    @Inject
+    Event<SchemaReady> schemaReady;
 
     private volatile boolean migrated;
     private volatile String lastError = "not migrated yet";
@@ -117,6 +122,7 @@ public class SchemaMigration {
             int applied = flyway.migrate().migrationsExecuted;
             migrated = true;
             persistenceUnit.start();
+            schemaReady.fire(new SchemaReady());
             LOG.log(Level.INFO, "Schema of {0} is current at version {1} ({2} migrations applied now)",
                     new Object[] {settings.describe(), flyway.info().current().getVersion(), applied});
         } catch (RuntimeException e) {

@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import ai.tradesense.application.challenge.EventOutOfOrderException;
 import ai.tradesense.domain.model.InvalidInputException;
+import ai.tradesense.domain.model.challenge.ChallengeNotFoundException;
 import ai.tradesense.domain.model.plan.PlanNotFoundException;
 import ai.tradesense.domain.model.plan.PlanVersionConflictException;
 
@@ -52,7 +54,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     invalid.violations().stream()
                             .map(v -> new Problem.FieldError(v.path(), v.message())).toList());
         }
-        if (failure instanceof PlanNotFoundException) {
+        if (failure instanceof EventOutOfOrderException outOfOrder) {
+            return new Problem("event-out-of-order", 409, "Event out of order", outOfOrder.getMessage(),
+                    List.of(new Problem.FieldError(outOfOrder.path(), outOfOrder.getMessage())));
+        }
+        if (failure instanceof PlanNotFoundException || failure instanceof ChallengeNotFoundException) {
             return Problem.of(Status.NOT_FOUND, "not-found", failure.getMessage());
         }
         if (failure instanceof PlanVersionConflictException) {

@@ -1,0 +1,294 @@
+package ai.tradesense.application.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import ai.tradesense.application.challenge.ChallengeService;
+import ai.tradesense.application.challenge.ChallengeSnapshot;
+import ai.tradesense.application.challenge.EventOutOfOrderException;
+import ai.tradesense.domain.model.InvalidInputException;
+import ai.tradesense.domain.model.InvalidInputException.Kind;
+import ai.tradesense.domain.model.Page;
+import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.domain.model.challenge.AuditEntry;
+import ai.tradesense.domain.model.challenge.Challenge;
+import ai.tradesense.domain.model.challenge.ChallengeNotFoundException;
+import ai.tradesense.domain.model.challenge.ChallengeRepository;
+import ai.tradesense.domain.model.challenge.EventDocument;
+import ai.tradesense.domain.model.challenge.OutcomeJson;
+import ai.tradesense.domain.model.challenge.RecordedEvent;
+import ai.tradesense.domain.model.challenge.Trade;
+import ai.tradesense.domain.model.plan.Plan;
+import ai.tradesense.domain.model.plan.PlanRepository;
+import ai.tradesense.domain.rules.ChallengeStatus;
+import ai.tradesense.domain.rules.Evaluation;
+import ai.tradesense.domain.rules.Event;
+import ai.tradesense.domain.rules.EventRejectedException;
+import ai.tradesense.domain.rules.Outcome;
+import ai.tradesense.domain.rules.OutcomeType;
+import ai.tradesense.domain.rules.RuleSet;
+
+@Stateless
+public class DefaultChallengeService implements ChallengeService {
+
+    private static final Logger LOG = Logger.getLogger(DefaultChallengeService.class.getName());
+
+    /** Events in one request; larger histories go to the simulation API or several requests. */
+    static final int MAX_EVENTS_PER_REQUEST = 1_000;
+    private static final int MAX_TRADER_ID = 128;
+
+    @Inject
+    ChallengeRepository challenges;
+
+    @Inject
+    PlanRepository plans;
+
+    @Inject
+    PlanRules planRules;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public ChallengeSnapshot start(String planCode, String traderId, Instant startAt) {
+        if (traderId == null || traderId.isBlank() || traderId.length() > MAX_TRADER_ID) {
+            throw InvalidInputException.of("traderId", Kind.VALUE, "must be 1 to " + MAX_TRADER_ID + " characters");
+        }
+        if (planCode == null || planCode.isBlank()) {
+            throw InvalidInputException.of("planCode", Kind.VALUE, "is required");
+        }
+        Plan plan = plans.latest(planCode).orElseThrow(() ->
+                InvalidInputException.of("planCode", Kind.VALUE, "no plan with code '" + planCode + "'"));
+        Instant now = clock.instant();
+        Instant opening = startAt == null ? now : startAt;
+        RuleSet rules = planRules.of(plan.code(), plan.version());
+        Challenge challenge = Challenge.start(UUID.randomUUID().toString(), plan.code(), plan.version(), rules,
+                traderId, opening, now);
+        challenges.add(challenge);
+        challenges.add(challenge.audit(AuditEntry.Kind.CHALLENGE_STARTED, opening, "api",
+                Json.createObjectBuilder().add("planCode", plan.code()).add("planVersion", plan.version())
+                        .add("traderId", traderId).add("startAt", opening.toString()).build().toString()));
+        LOG.log(Level.INFO, "Challenge {0} started on plan {1} v{2} for trader {3}",
+                new Object[] {challenge.id(), plan.code(), plan.version(), traderId});
+        return ChallengeSnapshot.of(challenge, rules);
+    }
+
+    @Override
+    public ChallengeSnapshot find(String id) {
+        Challenge challenge = challenges.find(id).orElseThrow(() -> new ChallengeNotFoundException(id));
+        return ChallengeSnapshot.of(challenge, planRules.of(challenge.planCode(), challenge.planVersion()));
+    }
+
+    @Override
+    public Page<ChallengeSnapshot> list(ChallengeStatus status, String planCode, String traderId, int page, int size) {
+        return challenges.search(status, planCode, traderId, page, size)
+                .map(c -> ChallengeSnapshot.of(c, planRules.of(c.planCode(), c.planVersion())));
+    }
+
+    @Override
+    public IngestAnswer ingest(String challengeId, String body, String actor) {
+        List<Event> events = parse(body);
+        boolean single = !(StrictJson.parse(body) instanceof JsonArray);
+        Challenge challenge = challenges.lock(challengeId).orElseThrow(() -> new ChallengeNotFoundException(challengeId));
+        RuleSet rules = planRules.of(challenge.planCode(), challenge.planVersion());
+        Instant now = clock.instant();
+
+        JsonArrayBuilder applied = Json.createArrayBuilder();
+        JsonObject storedAnswer = null;
+        boolean allRepeats = true;
+        for (int i = 0; i < events.size(); i++) {
+            Event event = events.get(i);
+            String path = single ? "" : "[" + i + "]";
+            Optional<RecordedEvent> repeat = event.id() == null ? Optional.empty()
+                    : challenges.recordedEvent(challengeId, event.type().name(), event.id());
+            if (repeat.isPresent()) {
+                storedAnswer = StrictJson.parse(repeat.get().answer()).asJsonObject();
+                JsonObject first = storedAnswer.getJsonArray("applied").getJsonObject(0);
+                applied.add(Json.createObjectBuilder(first).add("duplicate", true));
+                continue;
+            }
+            allRepeats = false;
+            Evaluation evaluation = apply(challenge, rules, event, now, path);
+            JsonArray outcomes = OutcomeJson.write(evaluation.outcomes());
+            JsonObject entry = entry(challenge.seq(), event, outcomes);
+            JsonObject answer = Json.createObjectBuilder()
+                    .add("challenge", ChallengeSnapshot.of(challenge, rules).toJson())
+                    .add("applied", Json.createArrayBuilder().add(entry)).build();
+            challenges.add(new RecordedEvent(challengeId, challenge.seq(), event,
+                    EventDocument.write(event).toString(), outcomes.toString(), answer.toString(), now));
+            recordTrade(challenge, event, evaluation);
+            audit(challenge, event, evaluation, entry, actor);
+            applied.add(Json.createObjectBuilder(entry).add("duplicate", false));
+        }
+        if (single && allRepeats) {
+            return new IngestAnswer(storedAnswer, true);
+        }
+        JsonObject answer = Json.createObjectBuilder()
+                .add("challenge", ChallengeSnapshot.of(challenge, rules).toJson())
+                .add("applied", applied).build();
+        return new IngestAnswer(answer, allRepeats);
+    }
+
+    private static List<Event> parse(String body) {
+        JsonValue json = StrictJson.parse(body);
+        StrictJson reader = new StrictJson();
+        List<Event> events = new ArrayList<>();
+        if (json instanceof JsonArray array) {
+            if (array.isEmpty() || array.size() > MAX_EVENTS_PER_REQUEST) {
+                throw InvalidInputException.of("", Kind.VALUE,
+                        "send 1 to " + MAX_EVENTS_PER_REQUEST + " events in one request");
+            }
+            for (int i = 0; i < array.size(); i++) {
+                events.add(EventDocument.read(reader, array.get(i), "[" + i + "]"));
+            }
+        } else {
+            events.add(EventDocument.read(reader, json, ""));
+        }
+        reader.throwIfInvalid();
+        return events;
+    }
+
+    /** One event through the engine; a refusal aborts the whole request and nothing is applied. */
+    private static Evaluation apply(Challenge challenge, RuleSet rules, Event event, Instant now, String path) {
+        try {
+            return challenge.apply(rules, event, now);
+        } catch (EventRejectedException e) {
+            String field = StrictJson.join(path, e.field());
+            if (e.reason() == EventRejectedException.Reason.OUT_OF_ORDER) {
+                throw new EventOutOfOrderException(field, e.getMessage());
+            }
+            throw InvalidInputException.of(field, Kind.VALUE, e.getMessage());
+        }
+    }
+
+    private static JsonObject entry(long seq, Event event, JsonArray outcomes) {
+        JsonObjectBuilder entry = Json.createObjectBuilder().add("seq", seq).add("type", event.type().name());
+        entry.add("id", event.id() == null ? JsonValue.NULL : Json.createValue(event.id()));
+        return entry.add("at", event.at().toString()).add("outcomes", outcomes).build();
+    }
+
+    private void recordTrade(Challenge challenge, Event event, Evaluation evaluation) {
+        if (evaluation.has(OutcomeType.IGNORED_FROZEN)) {
+            return;
+        }
+        if (event instanceof Event.TradeOpened opened) {
+            challenges.add(Trade.opened(challenge.id(), challenge.account().phaseIndex(), opened));
+        } else if (event instanceof Event.TradeClosed closed) {
+            challenges.trade(challenge.id(), closed.id()).ifPresent(trade -> trade.close(closed));
+        }
+    }
+
+    /** The event itself, then every change of status it caused, each as one chained entry. */
+    private void audit(Challenge challenge, Event event, Evaluation evaluation, JsonObject entry, String actor) {
+        boolean ignored = evaluation.has(OutcomeType.IGNORED_FROZEN);
+        JsonObject content = Json.createObjectBuilder(entry).add("event", EventDocument.write(event)).build();
+        challenges.add(challenge.audit(ignored ? AuditEntry.Kind.EVENT_IGNORED : AuditEntry.Kind.EVENT_APPLIED,
+                event.at(), actor, content.toString()));
+        for (Outcome outcome : evaluation.outcomes()) {
+            AuditEntry.Kind kind = switch (outcome.type()) {
+                case FAILED -> AuditEntry.Kind.FAILED;
+                case PAUSED -> AuditEntry.Kind.PAUSED;
+                case RESUMED -> AuditEntry.Kind.RESUMED;
+                case PHASE_PASSED -> AuditEntry.Kind.PHASE_PASSED;
+                case PENDING_REVIEW -> AuditEntry.Kind.PENDING_REVIEW;
+                case PASSED -> AuditEntry.Kind.PASSED;
+                default -> null;
+            };
+            if (kind != null) {
+                challenges.add(challenge.audit(kind, event.at(), "engine", Json.createObjectBuilder()
+                        .add("eventSeq", challenge.seq()).add("outcome", OutcomeJson.write(outcome))
+                        .add("status", challenge.status().name()).build().toString()));
+                LOG.log(Level.INFO, "Challenge {0}: {1} ({2})",
+                        new Object[] {challenge.id(), outcome.type(), OutcomeJson.write(outcome)});
+            }
+        }
+    }
+
+    @Override
+    public List<JsonObject> events(String challengeId, long afterSeq, int limit) {
+        requireExists(challengeId);
+        return challenges.eventsAfter(challengeId, afterSeq, limit).stream().map(e -> Json.createObjectBuilder()
+                .add("seq", e.seq())
+                .add("type", e.type())
+                .add("event", StrictJson.parse(e.payload()))
+                .add("outcomes", StrictJson.parse(e.outcomes()))
+                .add("receivedAt", e.receivedAt().toString())
+                .build()).toList();
+    }
+
+    @Override
+    public List<JsonObject> audit(String challengeId, long afterSeq, int limit) {
+        requireExists(challengeId);
+        return challenges.auditTrail(challengeId, afterSeq, limit).stream().map(a -> Json.createObjectBuilder()
+                .add("seq", a.seq())
+                .add("kind", a.kind())
+                .add("at", a.occurredAt().toString())
+                .add("actor", a.actor())
+                .add("content", StrictJson.parse(a.content()))
+                .add("previousHash", a.previousHash())
+                .add("hash", a.hash())
+                .build()).toList();
+    }
+
+    @Override
+    public JsonObject verifyAudit(String challengeId) {
+        long written = challenges.find(challengeId).orElseThrow(() -> new ChallengeNotFoundException(challengeId))
+                .auditSeq();
+        String expectedPrevious = AuditEntry.GENESIS;
+        long expectedSeq = 1;
+        long checked = 0;
+        final int batch = 1_000;
+        List<AuditEntry> entries = challenges.auditTrail(challengeId, 0, batch);
+        while (!entries.isEmpty()) {
+            for (AuditEntry entry : entries) {
+                String problem = null;
+                if (entry.seq() != expectedSeq) {
+                    problem = "entry " + expectedSeq + " is missing";
+                } else if (!entry.previousHash().equals(expectedPrevious)) {
+                    problem = "its previous hash does not match the entry before it";
+                } else if (!entry.computeHash().equals(entry.hash())) {
+                    problem = "its content does not match its hash";
+                }
+                if (problem != null) {
+                    LOG.log(Level.WARNING, "Audit chain of challenge {0} is broken at entry {1}: {2}",
+                            new Object[] {challengeId, expectedSeq, problem});
+                    return Json.createObjectBuilder().add("challengeId", challengeId).add("valid", false)
+                            .add("entriesChecked", checked).add("firstBrokenSeq", expectedSeq)
+                            .add("problem", problem).build();
+                }
+                expectedPrevious = entry.hash();
+                expectedSeq++;
+                checked++;
+            }
+            entries = challenges.auditTrail(challengeId, expectedSeq - 1, batch);
+        }
+        if (checked != written) {
+            return Json.createObjectBuilder().add("challengeId", challengeId).add("valid", false)
+                    .add("entriesChecked", checked).add("firstBrokenSeq", checked + 1)
+                    .add("problem", "the trail ends at entry " + checked + " but " + written + " were written")
+                    .build();
+        }
+        return Json.createObjectBuilder().add("challengeId", challengeId).add("valid", true)
+                .add("entriesChecked", checked).addNull("firstBrokenSeq").build();
+    }
+
+    private void requireExists(String challengeId) {
+        if (challenges.find(challengeId).isEmpty()) {
+            throw new ChallengeNotFoundException(challengeId);
+        }
+    }
+}

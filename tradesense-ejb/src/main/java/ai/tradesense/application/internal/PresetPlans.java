@@ -1,0 +1,33 @@
+package ai.tradesense.application.internal;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import ai.tradesense.application.PlanService;
+import ai.tradesense.application.SchemaReady;
+import ai.tradesense.domain.model.plan.PlanCatalogue;
+import ai.tradesense.domain.model.plan.PlanVersionConflictException;
+
+/** Publishes the plans shipped with TradeSense as version 1 when their codes are not taken yet. */
+@ApplicationScoped
+public class PresetPlans {
+
+    private static final Logger LOG = Logger.getLogger(PresetPlans.class.getName());
+
+    @Inject
+    PlanService plans;
+
+    void publishMissing(@Observes SchemaReady ready) {
+        for (String code : PlanCatalogue.codes()) {
+            try {
+                plans.publish(PlanCatalogue.document(code));
+            } catch (PlanVersionConflictException taken) {
+                LOG.log(Level.FINE, "Preset plan {0} exists already", code);
+            }
+        }
+    }
+}
