@@ -39,6 +39,7 @@ import ai.tradesense.domain.rules.ChallengeStatus;
 import ai.tradesense.domain.rules.Evaluation;
 import ai.tradesense.domain.rules.Event;
 import ai.tradesense.domain.rules.EventRejectedException;
+import ai.tradesense.domain.rules.EventType;
 import ai.tradesense.domain.rules.Outcome;
 import ai.tradesense.domain.rules.OutcomeType;
 import ai.tradesense.domain.rules.RuleSet;
@@ -108,16 +109,16 @@ public class DefaultChallengeService implements ChallengeService {
         Instant now = clock.instant();
 
         JsonArrayBuilder applied = Json.createArrayBuilder();
-        JsonObject storedAnswer = null;
+        JsonObject lastAnswer = null;
         boolean allRepeats = true;
         for (int i = 0; i < events.size(); i++) {
             Event event = events.get(i);
             String path = single ? "" : "[" + i + "]";
-            Optional<RecordedEvent> repeat = event.id() == null ? Optional.empty()
+            Optional<RecordedEvent> earlier = event.id() == null ? Optional.empty()
                     : challenges.recordedEvent(challengeId, event.type().name(), event.id());
-            if (repeat.isPresent()) {
-                storedAnswer = StrictJson.parse(repeat.get().answer()).asJsonObject();
-                JsonObject first = storedAnswer.getJsonArray("applied").getJsonObject(0);
+            if (earlier.isPresent()) {
+                lastAnswer = repeatOf(earlier.get(), event, path);
+                JsonObject first = lastAnswer.getJsonArray("applied").getJsonObject(0);
                 applied.add(Json.createObjectBuilder(first).add("duplicate", true));
                 continue;
             }
@@ -125,22 +126,40 @@ public class DefaultChallengeService implements ChallengeService {
             Evaluation evaluation = apply(challenge, rules, event, now, path);
             JsonArray outcomes = OutcomeJson.write(evaluation.outcomes());
             JsonObject entry = entry(challenge.seq(), event, outcomes);
-            JsonObject answer = Json.createObjectBuilder()
+            // Stored as it is answered, so a repeat of a single event gets exactly this answer again.
+            lastAnswer = Json.createObjectBuilder()
                     .add("challenge", ChallengeSnapshot.of(challenge, rules).toJson())
-                    .add("applied", Json.createArrayBuilder().add(entry)).build();
+                    .add("applied", Json.createArrayBuilder().add(Json.createObjectBuilder(entry).add("duplicate", false)))
+                    .build();
             challenges.add(new RecordedEvent(challengeId, challenge.seq(), event,
-                    EventDocument.write(event).toString(), outcomes.toString(), answer.toString(), now));
+                    EventDocument.write(event).toString(), outcomes.toString(), lastAnswer.toString(), now));
             recordTrade(challenge, event, evaluation);
             audit(challenge, event, evaluation, entry, actor);
             applied.add(Json.createObjectBuilder(entry).add("duplicate", false));
         }
-        if (single && allRepeats) {
-            return new IngestAnswer(storedAnswer, true);
+        if (single) {
+            return new IngestAnswer(lastAnswer, allRepeats);
         }
         JsonObject answer = Json.createObjectBuilder()
                 .add("challenge", ChallengeSnapshot.of(challenge, rules).toJson())
                 .add("applied", applied).build();
         return new IngestAnswer(answer, allRepeats);
+    }
+
+    /**
+     * The stored answer of an event seen before. The same (type, id) with different content is no
+     * repeat but a second, conflicting event (a trade opened twice, an id reused) and is refused.
+     */
+    private static JsonObject repeatOf(RecordedEvent earlier, Event event, String path) {
+        Event first = EventDocument.read(StrictJson.parse(earlier.payload()), "");
+        if (!EventDocument.sameEvent(first, event)) {
+            throw InvalidInputException.of(StrictJson.join(path, "id"), Kind.VALUE,
+                    event.type() == EventType.TRADE_OPENED
+                            ? "trade " + event.id() + " was opened already (event " + earlier.seq() + ") with other values"
+                            : "id " + event.id() + " was used already by a different " + event.type()
+                                    + " event (event " + earlier.seq() + ")");
+        }
+        return StrictJson.parse(earlier.answer()).asJsonObject();
     }
 
     private static List<Event> parse(String body) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.json.Json;
@@ -118,6 +119,31 @@ public final class EventDocument {
             json.add("equity", e.equity());
         }
         return json.build();
+    }
+
+    /**
+     * True when two events say the same thing: same type, id, time and values (numbers compared by
+     * value, so 1 and 1.0 are the same). A repeat must be the same event to be answered as one.
+     */
+    public static boolean sameEvent(Event a, Event b) {
+        if (a.type() != b.type() || !Objects.equals(a.id(), b.id()) || !a.at().equals(b.at())) {
+            return false;
+        }
+        if (a instanceof Event.TradeOpened x && b instanceof Event.TradeOpened y) {
+            return x.symbol().equals(y.symbol()) && x.side() == y.side() && same(x.volume(), y.volume())
+                    && same(x.price(), y.price());
+        }
+        if (a instanceof Event.TradeClosed x && b instanceof Event.TradeClosed y) {
+            return same(x.price(), y.price()) && same(x.profit(), y.profit());
+        }
+        if (a instanceof Event.EquityUpdate x && b instanceof Event.EquityUpdate y) {
+            return same(x.equity(), y.equity());
+        }
+        return true;
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a.compareTo(b) == 0;
     }
 
     /** An instant in UTC ISO-8601; an offset other than Z is accepted and converted to UTC. */

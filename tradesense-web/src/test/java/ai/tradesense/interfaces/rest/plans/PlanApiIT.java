@@ -33,6 +33,7 @@ import ai.tradesense.testsupport.Http;
 import ai.tradesense.testsupport.Http.Answer;
 import ai.tradesense.testsupport.RealServices;
 import ai.tradesense.testsupport.Plans;
+import static ai.tradesense.testsupport.ProblemAssert.assertProblem;
 import ai.tradesense.testsupport.TestServices;
 
 /**
@@ -220,19 +221,6 @@ class PlanApiIT {
         return metrics.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
                 .map(l -> new BigDecimal(l.substring(l.lastIndexOf(' ') + 1)))
                 .findFirst().orElseThrow(() -> new AssertionError("no metric " + name));
-    }
-
-    static void assertProblem(Answer answer, int status, String path) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
-        JsonObject problem = answer.json();
-        assertThat(problem.getInt("status")).isEqualTo(status);
-        assertThat(problem.getString("type")).startsWith("urn:tradesense:problem:");
-        assertThat(problem.getString("detail")).isNotBlank().doesNotContain("Exception", "SQL", "\tat ");
-        if (path != null) {
-            assertThat(problem.getJsonArray("errors").getValuesAs(JsonObject.class))
-                    .extracting(e -> e.getString("path")).contains(path);
-        }
     }
 
     private static List<Integer> storedVersions(String code) throws Exception {

@@ -1,0 +1,354 @@
+package ai.tradesense.interfaces.rest.challenges;
+
+import static ai.tradesense.testsupport.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import ai.tradesense.testsupport.Http;
+import ai.tradesense.testsupport.Http.Answer;
+import ai.tradesense.testsupport.Plans;
+import ai.tradesense.testsupport.RealServices;
+import ai.tradesense.testsupport.TestServices;
+
+/**
+ * Challenges, live events, simulations and the audit trail on Payara Micro against the real
+ * PostgreSQL: transactions, row locks, idempotency and the stored rows.
+ */
+@ExtendWith({RealServices.class, ArquillianExtension.class})
+@RunAsClient
+class ChallengeApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/tradesense-web.war"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Http api;
+
+    @BeforeEach
+    void client() throws Exception {
+        api = new Http(base.toURI().resolve("api/v1/"));
+    }
+
+    @Test
+    void startsAChallengeOnAPresetPlanWithItsFloorsAndTarget() {
+        Answer created = api.post("challenges", start("two-step-100k", "trader-a", "2026-03-02T08:00:00Z"));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonObject challenge = created.json();
+        assertThat(created.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/challenges/" + challenge.getString("id")));
+        assertThat(challenge.getString("status")).isEqualTo("ACTIVE");
+        assertThat(challenge.getJsonObject("phase").getString("name")).isEqualTo("Challenge");
+        assertThat(money(challenge, "balance")).isEqualByComparingTo("100000");
+        assertThat(money(challenge, "dailyLossFloor")).isEqualByComparingTo("95000");
+        assertThat(money(challenge, "maxLossFloor")).isEqualByComparingTo("90000");
+        assertThat(money(challenge, "profitTargetBalance")).isEqualByComparingTo("110000");
+        assertThat(challenge.getInt("seq")).isZero();
+        assertThat(challenge.isNull("failure")).isTrue();
+        // Prague midnight in winter is 23:00 UTC.
+        assertThat(challenge.getString("dayStartedAt")).isEqualTo("2026-03-01T23:00:00Z");
+
+        assertThat(api.get(created.location().orElseThrow()).json()).isEqualTo(challenge);
+        assertProblem(api.post("challenges", start("no-such-plan", "trader-a", null)), 422, "planCode");
+        assertProblem(api.post("challenges", "{\"planCode\": \"two-step-100k\"}"), 422, "traderId");
+        assertProblem(api.post("challenges", "{\"planCode\": \"two-step-100k\", \"traderId\": \"t\", \"x\": 1}"), 422, "x");
+        assertProblem(api.post("challenges", start("two-step-100k", "t", "yesterday")), 422, "startAt");
+        assertProblem(api.get("challenges/does-not-exist"), 404, null);
+    }
+
+    @Test
+    void failsTheAccountAtTheResetWhenALossIsCarriedOverMidnight() {
+        String code = Plans.uniqueCode("reset");
+        assertThat(api.post("plans", """
+                { "code": "%s", "initialBalance": 200000,
+                  "dayBoundary": { "zone": "Europe/Prague", "time": "00:00" },
+                  "phases": [ { "profitTarget": { "pct": 10 },
+                    "dailyLoss": { "pct": 5, "anchor": "DAY_START_BALANCE" }, "maxLoss": { "pct": 10 } } ] }
+                """.formatted(code)).status()).isEqualTo(201);
+        String id = started(code, "trader-reset", "2026-03-02T07:00:00Z");
+
+        Answer monday = api.post("challenges/" + id + "/events", """
+                [ { "type": "TRADE_OPENED", "id": "t-1", "at": "2026-03-02T08:00:00Z", "symbol": "EURUSD",
+                    "side": "BUY", "volume": 1, "price": 1.08 },
+                  { "type": "TRADE_OPENED", "id": "t-2", "at": "2026-03-02T08:05:00Z", "symbol": "GBPUSD",
+                    "side": "SELL", "volume": 2, "price": 1.27 },
+                  { "type": "TRADE_CLOSED", "id": "t-1", "at": "2026-03-02T12:00:00Z", "price": 1.09, "profit": 4000 },
+                  { "type": "EQUITY", "at": "2026-03-02T22:59:00Z", "equity": 191000 } ]
+                """);
+        assertThat(monday.status()).as(monday.body()).isEqualTo(200);
+        assertThat(monday.json().getJsonObject("challenge").getString("status")).isEqualTo("ACTIVE");
+        assertThat(money(monday.json().getJsonObject("challenge"), "dailyLossFloor")).isEqualByComparingTo("190000");
+
+        Answer midnight = api.post("challenges/" + id + "/events", "{\"type\": \"CLOCK\", \"at\": \"2026-03-02T23:00:00Z\"}");
+
+        JsonObject challenge = midnight.json().getJsonObject("challenge");
+        assertThat(challenge.getString("status")).isEqualTo("FAILED");
+        assertThat(challenge.getJsonObject("failure").getString("rule")).isEqualTo("DAILY_LOSS");
+        assertThat(challenge.getJsonObject("failure").getString("at")).isEqualTo("2026-03-02T23:00:00Z");
+        assertThat(money(challenge.getJsonObject("failure"), "floor")).isEqualByComparingTo("194000");
+        assertThat(money(challenge.getJsonObject("failure"), "equity")).isEqualByComparingTo("191000");
+
+        Answer late = api.post("challenges/" + id + "/events",
+                "{\"type\": \"TRADE_CLOSED\", \"id\": \"t-2\", \"at\": \"2026-03-03T09:00:00Z\", \"price\": 1.2, \"profit\": 9000}");
+        assertThat(late.json().getJsonObject("challenge").getString("status")).isEqualTo("FAILED");
+        assertThat(money(late.json().getJsonObject("challenge"), "balance")).isEqualByComparingTo("204000");
+        assertThat(late.json().getJsonArray("applied").getJsonObject(0).getJsonArray("outcomes").getJsonObject(0)
+                .getString("type")).isEqualTo("IGNORED_FROZEN");
+    }
+
+    @Test
+    void answersARepeatedEventAsTheFirstTimeAndChangesNothing() throws Exception {
+        String id = started("two-step-100k", "trader-repeat", "2026-03-02T08:00:00Z");
+        String open = "{\"type\": \"TRADE_OPENED\", \"id\": \"t-9\", \"at\": \"2026-03-02T09:00:00Z\","
+                + " \"symbol\": \"EURUSD\", \"side\": \"BUY\", \"volume\": 1.5, \"price\": 1.085}";
+        Answer first = api.post("challenges/" + id + "/events", open);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header("Idempotent-Replay")).contains("false");
+        api.post("challenges/" + id + "/events", "{\"type\": \"EQUITY\", \"id\": \"e-1\", \"at\": \"2026-03-02T10:00:00Z\", \"equity\": 100100}");
+
+        Answer repeat = api.post("challenges/" + id + "/events", open);
+
+        assertThat(repeat.status()).isEqualTo(200);
+        assertThat(repeat.header("Idempotent-Replay")).contains("true");
+        assertThat(repeat.json()).isEqualTo(first.json());
+        JsonObject now = api.get("challenges/" + id).json();
+        assertThat(now.getInt("seq")).isEqualTo(2);
+        assertThat(money(now, "equity")).isEqualByComparingTo("100100");
+        assertThat(count("SELECT COUNT(*) FROM challenge_event WHERE challenge_id = ?", id)).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM trade WHERE challenge_id = ?", id)).isEqualTo(1);
+
+        Answer batch = api.post("challenges/" + id + "/events", "[" + open + ", {\"type\": \"EQUITY\", \"id\": \"e-2\","
+                + " \"at\": \"2026-03-02T11:00:00Z\", \"equity\": 100200}]");
+        assertThat(batch.json().getJsonArray("applied").getJsonObject(0).getBoolean("duplicate")).isTrue();
+        assertThat(batch.json().getJsonArray("applied").getJsonObject(1).getBoolean("duplicate")).isFalse();
+        assertThat(batch.json().getJsonObject("challenge").getInt("seq")).isEqualTo(3);
+    }
+
+    @Test
+    void refusesBadEventsWithProblemDetailsAndAppliesNothingOfTheRequest() throws Exception {
+        String id = started("two-step-100k", "trader-bad", "2026-03-02T08:00:00Z");
+        String events = "challenges/" + id + "/events";
+        assertThat(api.post(events, "{\"type\": \"EQUITY\", \"at\": \"2026-03-02T12:00:00Z\", \"equity\": 100500}")
+                .status()).isEqualTo(200);
+
+        assertProblem(api.post(events, "{\"type\": \"EQUITY\", \"at\": \"2026-03-02T11:00:00Z\", \"equity\": 1}"), 409, "at");
+        assertProblem(api.post(events, "{\"type\": \"TRADE_CLOSED\", \"id\": \"nope\", \"at\": \"2026-03-02T13:00:00Z\","
+                + " \"price\": 1, \"profit\": 5}"), 422, "id");
+        assertProblem(api.post(events, "{\"type\": \"EQUITY\", \"at\": \"2026-03-02T13:00:00Z\", \"equity\": 1e13}"),
+                422, "equity");
+        assertProblem(api.post(events, "{\"type\": \"EQUITY\", \"at\": \"2026-03-02T13:00:00Z\", \"equity\": \"lots\"}"),
+                400, "equity");
+        assertProblem(api.post(events, "{\"type\": \"DEPOSIT\", \"at\": \"2026-03-02T13:00:00Z\"}"), 422, "type");
+        assertProblem(api.post(events, "{\"type\": \"EQUITY\", \"at\": \"2026-03-02T13:00:00Z\"}"), 422, "equity");
+        assertProblem(api.post(events, "{\"type\": \"EQUITY\", \"at\": \"noon\", \"equity\": 5}"), 422, "at");
+        assertProblem(api.post(events, "{\"type\": \"EQUITY\""), 400, "");
+        assertProblem(api.post(events, "[]"), 422, "");
+        // The third event of a batch is refused: the first two are not applied either.
+        assertProblem(api.post(events, """
+                [ { "type": "TRADE_OPENED", "id": "b-1", "at": "2026-03-02T13:00:00Z", "symbol": "X", "side": "BUY",
+                    "volume": 1, "price": 2 },
+                  { "type": "EQUITY", "at": "2026-03-02T13:01:00Z", "equity": 100400 },
+                  { "type": "TRADE_OPENED", "id": "b-1", "at": "2026-03-02T13:02:00Z", "symbol": "X", "side": "BUY",
+                    "volume": 1, "price": 2 } ]
+                """), 422, "[2].id");
+        assertProblem(api.post("challenges/unknown-id/events", "{\"type\": \"CLOCK\", \"at\": \"2026-03-02T13:00:00Z\"}"),
+                404, null);
+
+        JsonObject unchanged = api.get("challenges/" + id).json();
+        assertThat(unchanged.getInt("seq")).isEqualTo(1);
+        assertThat(money(unchanged, "equity")).isEqualByComparingTo("100500");
+        assertThat(unchanged.getInt("openTrades")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM challenge_event WHERE challenge_id = ?", id)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM trade WHERE challenge_id = ?", id)).isZero();
+    }
+
+    @Test
+    void serialisesConcurrentRequestsToOneChallengeToTheExactBalance() throws Exception {
+        String id = started("two-step-100k", "trader-busy", "2026-03-02T08:00:00Z");
+        int threads = 8;
+        int perThread = 15;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Callable<List<Integer>>> work = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            work.add(() -> {
+                List<Integer> statuses = new ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    String trade = "c-" + thread + "-" + i;
+                    // Same instant for all: equal times are in order, so no request is refused for time.
+                    statuses.add(api.post("challenges/" + id + "/events", """
+                            [ { "type": "TRADE_OPENED", "id": "%s", "at": "2026-03-02T09:00:00Z", "symbol": "EURUSD",
+                                "side": "BUY", "volume": 1, "price": 1.1 },
+                              { "type": "TRADE_CLOSED", "id": "%s", "at": "2026-03-02T09:00:00Z", "price": 1.1,
+                                "profit": 1.25 } ]
+                            """.formatted(trade, trade)).status());
+                }
+                return statuses;
+            });
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<List<Integer>> result : pool.invokeAll(work)) {
+            statuses.addAll(result.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).hasSize(threads * perThread).containsOnly(200);
+        JsonObject challenge = api.get("challenges/" + id).json();
+        assertThat(money(challenge, "balance")).isEqualByComparingTo("100150.00");
+        assertThat(challenge.getInt("seq")).isEqualTo(2 * threads * perThread);
+        assertThat(count("SELECT COUNT(*) FROM trade WHERE challenge_id = ? AND closed_at IS NOT NULL", id))
+                .isEqualTo(threads * perThread);
+        JsonObject events = api.get("challenges/" + id + "/events?after=200&limit=1000").json();
+        assertThat(events.getJsonArray("items")).hasSize(2 * threads * perThread - 200);
+        assertThat(events.getJsonArray("items").getJsonObject(0).getInt("seq")).isEqualTo(201);
+    }
+
+    @Test
+    void listsChallengesFilteredByTraderStatusAndPlan() {
+        String trader = Plans.uniqueCode("lister");
+        String first = started("two-step-100k", trader, "2026-03-02T08:00:00Z");
+        String second = started("futures-50k", trader, "2026-03-02T08:00:00Z");
+        api.post("challenges/" + second + "/events", "{\"type\": \"EQUITY\", \"at\": \"2026-03-02T09:00:00Z\", \"equity\": 47000}");
+
+        JsonObject all = api.get("challenges?trader=" + trader).json();
+        assertThat(all.getJsonNumber("total").longValue()).isEqualTo(2);
+        JsonObject failed = api.get("challenges?trader=" + trader + "&status=FAILED").json();
+        assertThat(failed.getJsonArray("items").getValuesAs(JsonObject.class))
+                .extracting(c -> c.getString("id")).containsExactly(second);
+        JsonObject onPlan = api.get("challenges?trader=" + trader + "&plan=two-step-100k").json();
+        assertThat(onPlan.getJsonArray("items").getValuesAs(JsonObject.class))
+                .extracting(c -> c.getString("id")).containsExactly(first);
+        assertProblem(api.get("challenges?status=WINNING"), 400, "status");
+    }
+
+    @Test
+    void keepsAnAuditChainThatDetectsATamperedRow() throws Exception {
+        String id = started("futures-50k", "trader-audit", "2026-03-02T15:00:00Z");
+        api.post("challenges/" + id + "/events", """
+                [ { "type": "TRADE_OPENED", "id": "a-1", "at": "2026-03-02T16:00:00Z", "symbol": "ES", "side": "BUY",
+                    "volume": 1, "price": 5000 },
+                  { "type": "EQUITY", "at": "2026-03-02T16:30:00Z", "equity": 48900 } ]
+                """);
+
+        JsonObject trail = api.get("challenges/" + id + "/audit").json();
+        List<JsonObject> entries = trail.getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(entries).extracting(e -> e.getString("kind"))
+                .containsExactly("CHALLENGE_STARTED", "EVENT_APPLIED", "EVENT_APPLIED", "PAUSED");
+        assertThat(entries.get(1).getString("previousHash")).isEqualTo(entries.get(0).getString("hash"));
+        assertThat(api.get("challenges/" + id + "/audit/verify").json().getBoolean("valid")).isTrue();
+
+        execute("UPDATE audit_entry SET content = REPLACE(content, '48900', '49900') WHERE challenge_id = ? AND seq = 3", id);
+
+        JsonObject verdict = api.get("challenges/" + id + "/audit/verify").json();
+        assertThat(verdict.getBoolean("valid")).isFalse();
+        assertThat(verdict.getInt("firstBrokenSeq")).isEqualTo(3);
+
+        String other = started("futures-50k", "trader-audit", "2026-03-02T15:00:00Z");
+        api.post("challenges/" + other + "/events", "{\"type\": \"EQUITY\", \"at\": \"2026-03-02T16:30:00Z\", \"equity\": 50100}");
+        execute("DELETE FROM audit_entry WHERE challenge_id = ? AND seq = 2", other);
+        assertThat(api.get("challenges/" + other + "/audit/verify").json().getInt("firstBrokenSeq")).isEqualTo(2);
+        assertProblem(api.get("challenges/nope/audit"), 404, null);
+    }
+
+    @Test
+    void simulatesAPlanChangeThroughTheSameEngineAndStoresNothing() throws Exception {
+        long challengesBefore = count("SELECT COUNT(*) FROM challenge WHERE trader_id <> ?", "");
+        Answer simulated = api.post("simulations", """
+                { "plan": { "initialBalance": 50000, "dayBoundary": { "zone": "America/Chicago", "time": "17:00" },
+                            "phases": [ { "maxLoss": { "amount": 2500, "mode": "TRAILING_INTRADAY_EQUITY" } } ] },
+                  "startAt": "2026-03-02T14:00:00Z",
+                  "events": [
+                    { "type": "TRADE_OPENED", "id": "s-1", "at": "2026-03-02T14:10:00Z", "symbol": "NQ", "side": "BUY", "volume": 1, "price": 100 },
+                    { "type": "TRADE_CLOSED", "id": "s-1", "at": "2026-03-02T14:20:00Z", "price": 105, "profit": 500 },
+                    { "type": "TRADE_OPENED", "id": "s-2", "at": "2026-03-02T14:30:00Z", "symbol": "NQ", "side": "BUY", "volume": 1, "price": 100 },
+                    { "type": "EQUITY", "at": "2026-03-02T14:40:00Z", "equity": 50875 },
+                    { "type": "TRADE_CLOSED", "id": "s-2", "at": "2026-03-02T14:50:00Z", "price": 101, "profit": -400 } ] }
+                """);
+
+        assertThat(simulated.status()).as(simulated.body()).isEqualTo(200);
+        JsonObject result = simulated.json();
+        assertThat(result.getJsonArray("timeline")).hasSize(5);
+        assertThat(money(result.getJsonArray("timeline").getJsonObject(1), "maxLossFloor")).isEqualByComparingTo("48000");
+        assertThat(money(result.getJsonObject("final"), "maxLossFloor")).isEqualByComparingTo("48375");
+        assertThat(money(result.getJsonObject("final"), "balance")).isEqualByComparingTo("50100");
+        assertThat(result.getJsonObject("final").isNull("id")).isTrue();
+
+        Answer stored = api.post("simulations", "{\"planCode\": \"futures-50k\", \"events\": ["
+                + "{\"type\": \"EQUITY\", \"at\": \"2026-03-02T15:00:00Z\", \"equity\": 48900}]}");
+        assertThat(stored.json().getJsonObject("final").getString("status")).isEqualTo("PAUSED");
+
+        assertProblem(api.post("simulations", "{\"planCode\": \"futures-50k\", \"events\": ["
+                + "{\"type\": \"EQUITY\", \"at\": \"2026-03-02T15:00:00Z\", \"equity\": 1},"
+                + "{\"type\": \"EQUITY\", \"at\": \"2026-03-02T15:00:00Z\", \"equity\": 2},"
+                + "{\"type\": \"EQUITY\", \"at\": \"2026-03-02T15:00:00Z\", \"equity\": 3},"
+                + "{\"type\": \"EQUITY\", \"at\": \"2026-03-02T15:00:00Z\", \"equity\": \"x\"}]}"), 400, "events[3].equity");
+        assertProblem(api.post("simulations", "{\"plan\": {\"initialBalance\": 0}, \"events\": []}"), 422,
+                "plan.initialBalance");
+        assertProblem(api.post("simulations", "{\"events\": []}"), 422, "plan");
+        assertProblem(api.post("simulations", "{\"planCode\": \"futures-50k\", \"events\": ["
+                + "{\"type\": \"TRADE_CLOSED\", \"id\": \"ghost\", \"at\": \"2026-03-02T15:00:00Z\", \"price\": 1, \"profit\": 1}]}"),
+                422, "events[0].id");
+        assertThat(count("SELECT COUNT(*) FROM challenge WHERE trader_id <> ?", "")).isEqualTo(challengesBefore);
+    }
+
+    private String started(String planCode, String trader, String startAt) {
+        Answer created = api.post("challenges", start(planCode, trader, startAt));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().getString("id");
+    }
+
+    private static String start(String planCode, String trader, String startAt) {
+        return "{\"planCode\": \"" + planCode + "\", \"traderId\": \"" + trader + "\""
+                + (startAt == null ? "" : ", \"startAt\": \"" + startAt + "\"") + "}";
+    }
+
+    private static BigDecimal money(JsonObject json, String name) {
+        return json.getJsonNumber(name).bigDecimalValue();
+    }
+
+    private static long count(String sql, String parameter) throws Exception {
+        try (Connection connection = TestServices.postgres().connect();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static void execute(String sql, String parameter) throws Exception {
+        try (Connection connection = TestServices.postgres().connect();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            assertThat(statement.executeUpdate()).isEqualTo(1);
+        }
+    }
+}
