@@ -9,7 +9,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import ai.tradesense.domain.model.challenge.Challenge;
-import ai.tradesense.domain.model.plan.PlanDocument;
+import ai.tradesense.domain.model.PlainNumber;
 import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.ChallengeStatus;
 import ai.tradesense.domain.rules.Failure;
@@ -92,7 +92,7 @@ public record ChallengeSnapshot(String id, String planCode, Integer planVersion,
         if (value == null) {
             json.addNull(name);
         } else {
-            json.add(name, PlanDocument.number(value));
+            json.add(name, PlainNumber.of(value));
         }
     }
 

@@ -65,7 +65,9 @@ public final class RecordJson {
         }
         if (value instanceof Collection<?> items) {
             JsonArrayBuilder array = Json.createArrayBuilder();
-            items.stream().map(Object::toString).sorted().forEach(array::add);
+            // A set has no order of its own: sorted, its JSON is the same for the same content.
+            var strings = items.stream().map(Object::toString);
+            (value instanceof Set<?> ? strings.sorted() : strings).forEach(array::add);
             return array.build();
         }
         return Json.createValue(value.toString());

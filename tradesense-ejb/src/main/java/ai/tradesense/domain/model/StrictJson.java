@@ -57,6 +57,9 @@ public final class StrictJson {
             throw InvalidInputException.of("", Kind.SYNTAX, "malformed JSON" + where + ": " + e.getMessage());
         } catch (JsonException e) {
             throw InvalidInputException.of("", Kind.SYNTAX, "malformed JSON: " + e.getMessage());
+        } catch (NumberFormatException | ArithmeticException e) {
+            // Valid JSON such as 1E+9999999999 that no decimal can hold.
+            throw InvalidInputException.of("", Kind.SYNTAX, "a number in the document is out of any usable range");
         }
     }
 

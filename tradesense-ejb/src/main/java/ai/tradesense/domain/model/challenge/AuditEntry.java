@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
+import jakarta.json.Json;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -79,8 +80,9 @@ public class AuditEntry {
 
     /** The hash this entry's stored fields give; differs from {@link #hash()} when the row was altered. */
     public String computeHash() {
-        String canonical = String.join("\n", previousHash, challengeId, Long.toString(seq), kind,
-                occurredAt.toInstant().toString(), actor, content);
+        // A JSON array delimits every field unambiguously, whatever characters the fields contain.
+        String canonical = Json.createArrayBuilder().add(previousHash).add(challengeId).add(seq).add(kind)
+                .add(occurredAt.toInstant().toString()).add(actor).add(content).build().toString();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import ai.tradesense.application.challenge.SimulationService;
-import ai.tradesense.domain.model.plan.PlanDocument;
+import ai.tradesense.domain.model.PlainNumber;
 
 /**
  * What-if simulations: a plan and a history through the live engine, nothing stored. The timeline is
@@ -42,8 +42,8 @@ public class SimulationResource {
                         .write("type", step.type())
                         .write("at", step.at().toString())
                         .write("status", step.status().name())
-                        .write("balance", PlanDocument.number(step.balance()))
-                        .write("equity", PlanDocument.number(step.equity()));
+                        .write("balance", PlainNumber.of(step.balance()))
+                        .write("equity", PlainNumber.of(step.equity()));
                     money(json, "dailyLossFloor", step.dailyLossFloor());
                     money(json, "maxLossFloor", step.maxLossFloor());
                     json.write("outcomes", step.outcomes()).writeEnd();
@@ -58,7 +58,7 @@ public class SimulationResource {
         if (value == null) {
             json.writeNull(name);
         } else {
-            json.write(name, PlanDocument.number(value));
+            json.write(name, PlainNumber.of(value));
         }
     }
 }
