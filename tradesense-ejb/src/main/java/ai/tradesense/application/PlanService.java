@@ -25,4 +25,7 @@ public interface PlanService {
     Plan find(String code, Integer version);
 
     Page<Plan> list(int page, int size);
+
+    /** True when a plan with this code exists. */
+    boolean exists(String code);
 }

@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import ai.tradesense.node.Launcher.RunningNode;
+import ai.tradesense.testsupport.Accounts;
 import ai.tradesense.testsupport.Http;
 import ai.tradesense.testsupport.TestServices;
 
@@ -32,18 +33,19 @@ class DurabilityIT {
         String id;
         try {
             first.awaitReady(BOOT);
-            Http http = new Http(first.baseUri());
-            var created = http.post("api/v1/challenges",
+            Http http = Accounts.admin(new Http(first.baseUri().resolve("api/v1/")));
+            Http platform = Accounts.platform(http);
+            var created = http.post("challenges",
                     "{\"planCode\": \"two-step-100k\", \"traderId\": \"durable\", \"startAt\": \"2026-03-02T08:00:00Z\"}");
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             id = created.json().getString("id");
             Instant at = Instant.parse("2026-03-02T09:00:00Z");
             for (int i = 0; i < EVENTS / 2; i++) {
                 String trade = "k-" + i;
-                assertThat(http.post("api/v1/challenges/" + id + "/events", """
+                assertThat(platform.post("challenges/" + id + "/events", """
                         {"type": "TRADE_OPENED", "id": "%s", "at": "%s", "symbol": "EURUSD", "side": "BUY",
                          "volume": 1, "price": 1.1}""".formatted(trade, at.plusSeconds(2L * i))).status()).isEqualTo(200);
-                assertThat(http.post("api/v1/challenges/" + id + "/events", """
+                assertThat(platform.post("challenges/" + id + "/events", """
                         {"type": "TRADE_CLOSED", "id": "%s", "at": "%s", "price": 1.1, "profit": 10.01}"""
                         .formatted(trade, at.plusSeconds(2L * i + 1))).status()).isEqualTo(200);
             }
@@ -55,14 +57,14 @@ class DurabilityIT {
         RunningNode second = Launcher.start(options.withLogFile(options.logFile().resolveSibling("durability-after-kill.log")));
         try {
             second.awaitReady(BOOT);
-            Http http = new Http(second.baseUri());
-            JsonObject challenge = http.get("api/v1/challenges/" + id).json();
+            Http http = Accounts.admin(new Http(second.baseUri().resolve("api/v1/")));
+            JsonObject challenge = http.get("challenges/" + id).json();
             assertThat(challenge.getInt("seq")).isEqualTo(EVENTS);
             assertThat(challenge.getJsonNumber("balance").bigDecimalValue()).isEqualByComparingTo("100200.20");
             assertThat(challenge.getInt("openTrades")).isZero();
-            assertThat(http.get("api/v1/challenges/" + id + "/events?limit=1000").json().getJsonArray("items"))
+            assertThat(http.get("challenges/" + id + "/events?limit=1000").json().getJsonArray("items"))
                     .hasSize(EVENTS);
-            assertThat(http.get("api/v1/challenges/" + id + "/audit/verify").json().getBoolean("valid")).isTrue();
+            assertThat(http.get("challenges/" + id + "/audit/verify").json().getBoolean("valid")).isTrue();
         } finally {
             second.stop();
         }

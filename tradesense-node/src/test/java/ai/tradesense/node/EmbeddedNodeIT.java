@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import ai.tradesense.node.Launcher.RunningNode;
+import ai.tradesense.testsupport.Accounts;
 import ai.tradesense.testsupport.Http;
 import ai.tradesense.testsupport.Plans;
 
@@ -30,14 +31,16 @@ class EmbeddedNodeIT {
         try {
             first.awaitReady(BOOT);
             Http http = new Http(first.baseUri());
+            Http api = Accounts.admin(new Http(first.baseUri().resolve("api/v1/")));
 
             var ready = http.get("health/ready");
             assertThat(ready.status()).isEqualTo(200);
             assertThat(ready.body()).contains("embedded (H2)", "in-process stand-in");
 
-            var created = http.post("api/v1/plans", Plans.twoStep(code));
+            var created = api.post("plans", Plans.twoStep(code));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
-            assertThat(http.get("api/v1/plans/" + code).json().getInt("version")).isEqualTo(1);
+            assertThat(api.get("plans/" + code).json().getInt("version")).isEqualTo(1);
+            assertThat(api.anonymous().get("plans/" + code).status()).isEqualTo(401);
 
             String metrics = http.get("metrics").body();
             assertThat(metrics).contains("api_response_duration_seconds_count", "websocket_connections_active",
@@ -56,7 +59,7 @@ class EmbeddedNodeIT {
         RunningNode second = Launcher.start(options.withLogFile(options.logFile().resolveSibling("embedded-restart.log")));
         try {
             second.awaitReady(BOOT);
-            JsonObject plan = new Http(second.baseUri()).get("api/v1/plans/" + code).json();
+            JsonObject plan = Accounts.admin(new Http(second.baseUri().resolve("api/v1/"))).get("plans/" + code).json();
             assertThat(plan.getString("code")).isEqualTo(code);
             assertThat(plan.getJsonObject("definition").getJsonObject("dayBoundary").getString("zone"))
                     .isEqualTo("Europe/Prague");

@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import ai.tradesense.testsupport.Accounts;
+
 /** Options for system-test nodes: the run command's defaults, on a free port with their own data. */
 final class Nodes {
 
@@ -17,10 +19,14 @@ final class Nodes {
         Path target = Path.of("target").toAbsolutePath();
         System.setProperty("tradesense.project.dir", target.getParent().getParent().toString());
         Path work = Files.createDirectories(target.resolve("system-tests"));
-        return NodeOptions.fromSystemProperties()
+        NodeOptions options = NodeOptions.fromSystemProperties()
                 .withPort(freePort())
                 .withDataDir(Files.createTempDirectory(work, name + "-data-"))
                 .withLogFile(work.resolve(name + "-" + System.currentTimeMillis() + ".log"));
+        for (var setting : Accounts.settings().entrySet()) {
+            options = options.withSetting(setting.getKey(), setting.getValue());
+        }
+        return options;
     }
 
     static int freePort() throws IOException {

@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import ai.tradesense.node.Launcher.RunningNode;
+import ai.tradesense.testsupport.Accounts;
 import ai.tradesense.testsupport.Http;
 import ai.tradesense.testsupport.Http.Answer;
 import ai.tradesense.testsupport.Plans;
@@ -55,7 +56,8 @@ class OutageIT {
                 pg.up();
                 Poll.until("ready after PostgreSQL returned", RECOVERY, () -> http.get("health/ready").status() == 200);
                 String code = Plans.uniqueCode("outage");
-                assertThat(http.post("api/v1/plans", Plans.twoStep(code)).status()).isEqualTo(201);
+                Http admin = Accounts.admin(new Http(node.baseUri().resolve("api/v1/")));
+                assertThat(admin.post("plans", Plans.twoStep(code)).status()).isEqualTo(201);
 
                 // Redis goes away: still ready, health says so, and trading-side calls keep working.
                 redisProxy.down();
@@ -63,7 +65,7 @@ class OutageIT {
                     Answer ready = http.get("health/ready");
                     return ready.status() == 200 && redisAvailable(ready.json()).equals("false");
                 });
-                assertThat(http.get("api/v1/plans/" + code).status()).isEqualTo(200);
+                assertThat(admin.get("plans/" + code).status()).isEqualTo(200);
                 assertThat(http.get("metrics").body()).contains("redis_memory_usage_bytes");
 
                 redisProxy.up();
@@ -73,11 +75,11 @@ class OutageIT {
                 // PostgreSQL fails while running: not ready, API answers 503, then it recovers.
                 pg.down();
                 Poll.until("not ready while PostgreSQL is down", RECOVERY, () -> http.get("health/ready").status() == 503);
-                assertServiceUnavailable(http.get("api/v1/plans/" + code));
+                assertServiceUnavailable(admin.get("plans/" + code));
                 pg.up();
                 Poll.until("ready again", RECOVERY, () -> http.get("health/ready").status() == 200);
-                Poll.until("the API serves again", RECOVERY, () -> http.get("api/v1/plans/" + code).status() == 200);
-                assertThat(http.get("api/v1/plans/" + code).json().getString("code")).isEqualTo(code);
+                Poll.until("the API serves again", RECOVERY, () -> admin.get("plans/" + code).status() == 200);
+                assertThat(admin.get("plans/" + code).json().getString("code")).isEqualTo(code);
             } finally {
                 node.stop();
             }

@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.json.Json;
@@ -31,11 +33,45 @@ public final class Http {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = CLIENT;
     private final URI base;
+    private final Map<String, String> headers;
 
     public Http(URI base) {
+        this(base, Map.of());
+    }
+
+    private Http(URI base, Map<String, String> headers) {
         this.base = base;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** The same client, sending this header on every request. */
+    public Http with(String header, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(header, value);
+        return new Http(base, more);
+    }
+
+    /** Signed in with an access token. */
+    public Http bearer(String accessToken) {
+        return with("Authorization", "Bearer " + accessToken);
+    }
+
+    /** Signed in as the trading platform, with an API key. */
+    public Http apiKey(String key) {
+        return with("X-API-Key", key);
+    }
+
+    /** The value of a header this client sends, e.g. its Authorization. */
+    public String header(String name) {
+        return headers.get(name);
+    }
+
+    /** Without any credentials. */
+    public Http anonymous() {
+        return new Http(base);
     }
 
     public URI base() {
@@ -56,7 +92,12 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Answer delete(String path) {
+        return send(HttpRequest.newBuilder(resolve(path)).DELETE());
+    }
+
     public Answer send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

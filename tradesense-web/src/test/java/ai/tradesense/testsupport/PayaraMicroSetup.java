@@ -26,6 +26,7 @@ public final class PayaraMicroSetup {
             options.add("-Dtradesense.db.password=" + db.password());
         }
         options.add("-Dtradesense.redis.url=" + TestServices.redis());
+        Accounts.settings().forEach((key, value) -> options.add("-D" + key + "=" + value));
         System.setProperty("payara.cmdOptions", options.toString());
     }
 }

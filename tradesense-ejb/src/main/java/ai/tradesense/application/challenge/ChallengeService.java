@@ -5,10 +5,15 @@ import java.util.List;
 
 import jakarta.json.JsonObject;
 
+import ai.tradesense.application.security.Caller;
 import ai.tradesense.domain.model.Page;
 import ai.tradesense.domain.rules.ChallengeStatus;
 
-/** Challenges and their events. Every change to an account goes through the rule engine, here. */
+/**
+ * Challenges and their events. Every change to an account goes through the rule engine, here. Every
+ * method takes the caller: traders see only their own challenges, platform keys only their plans, and a
+ * challenge a caller may not see answers as if it did not exist.
+ */
 public interface ChallengeService {
 
     /**
@@ -16,12 +21,13 @@ public interface ChallengeService {
      *
      * @param startAt when its account opens; null for now
      */
-    ChallengeSnapshot start(String planCode, String traderId, Instant startAt);
+    ChallengeSnapshot start(Caller caller, String planCode, String traderId, Instant startAt);
 
-    ChallengeSnapshot find(String id);
+    ChallengeSnapshot find(Caller caller, String id);
 
     /** Filters may be null. Newest first. */
-    Page<ChallengeSnapshot> list(ChallengeStatus status, String planCode, String traderId, int page, int size);
+    Page<ChallengeSnapshot> list(Caller caller, ChallengeStatus status, String planCode, String traderId, int page,
+                                 int size);
 
     /**
      * Applies one event (a JSON object) or several (a JSON array) in order, in one transaction, and
@@ -32,16 +38,28 @@ public interface ChallengeService {
      *         be applied (nothing is applied then)
      * @throws EventOutOfOrderException when an event is older than the last one applied
      */
-    IngestAnswer ingest(String challengeId, String body, String actor);
+    IngestAnswer ingest(Caller caller, String challengeId, String body);
+
+    /** What staff may do by hand; each needs a reason, recorded in the audit trail with who did it. */
+    enum Action { FAIL, PASS, PAUSE, RESUME, EXTEND, RESTORE }
+
+    /**
+     * Applies a manual action now. Admins may do all; risk staff may pause and resume.
+     *
+     * @param until for PAUSE, when the pause ends (null: the next day boundary)
+     * @param days  for EXTEND, how many days the time limits move
+     */
+    ChallengeSnapshot act(Caller caller, String challengeId, Action action, String reason, Instant until,
+                          Integer days);
 
     /** Recorded events after {@code afterSeq}, in order. */
-    List<JsonObject> events(String challengeId, long afterSeq, int limit);
+    List<JsonObject> events(Caller caller, String challengeId, long afterSeq, int limit);
 
     /** Audit entries after {@code afterSeq}, in order. */
-    List<JsonObject> audit(String challengeId, long afterSeq, int limit);
+    List<JsonObject> audit(Caller caller, String challengeId, long afterSeq, int limit);
 
     /** Recomputes the audit chain and names the first entry that does not match. */
-    JsonObject verifyAudit(String challengeId);
+    JsonObject verifyAudit(Caller caller, String challengeId);
 
     /**
      * What {@link #ingest} answers.

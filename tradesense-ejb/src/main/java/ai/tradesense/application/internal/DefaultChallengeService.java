@@ -21,6 +21,9 @@ import jakarta.json.JsonValue;
 import ai.tradesense.application.challenge.ChallengeService;
 import ai.tradesense.application.challenge.ChallengeSnapshot;
 import ai.tradesense.application.challenge.EventOutOfOrderException;
+import ai.tradesense.application.security.AccessDeniedException;
+import ai.tradesense.application.security.Caller;
+import ai.tradesense.application.security.Role;
 import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
 import ai.tradesense.domain.model.Page;
@@ -40,6 +43,7 @@ import ai.tradesense.domain.rules.Evaluation;
 import ai.tradesense.domain.rules.Event;
 import ai.tradesense.domain.rules.EventRejectedException;
 import ai.tradesense.domain.rules.EventType;
+import ai.tradesense.domain.rules.ManualAction;
 import ai.tradesense.domain.rules.Outcome;
 import ai.tradesense.domain.rules.OutcomeType;
 import ai.tradesense.domain.rules.RuleSet;
@@ -65,7 +69,14 @@ public class DefaultChallengeService implements ChallengeService {
     private final Clock clock = Clock.systemUTC();
 
     @Override
-    public ChallengeSnapshot start(String planCode, String traderId, Instant startAt) {
+    public ChallengeSnapshot start(Caller caller, String planCode, String traderId, Instant startAt) {
+        if (!caller.is(Role.ADMIN)) {
+            // A trader starts challenges only for themself.
+            if (traderId != null && !traderId.equals(caller.id())) {
+                throw new AccessDeniedException("traders start challenges only for themselves");
+            }
+            traderId = caller.id();
+        }
         if (traderId == null || traderId.isBlank() || traderId.length() > MAX_TRADER_ID) {
             throw InvalidInputException.of("traderId", Kind.VALUE, "must be 1 to " + MAX_TRADER_ID + " characters");
         }
@@ -80,7 +91,7 @@ public class DefaultChallengeService implements ChallengeService {
         Challenge challenge = Challenge.start(UUID.randomUUID().toString(), plan.code(), plan.version(), rules,
                 traderId, opening, now);
         challenges.add(challenge);
-        challenges.add(challenge.audit(AuditEntry.Kind.CHALLENGE_STARTED, opening, "api",
+        challenges.add(challenge.audit(AuditEntry.Kind.CHALLENGE_STARTED, opening, caller.auditName(),
                 Json.createObjectBuilder().add("planCode", plan.code()).add("planVersion", plan.version())
                         .add("traderId", traderId).add("startAt", opening.toString()).build().toString()));
         LOG.log(Level.INFO, "Challenge {0} started on plan {1} v{2} for trader {3}",
@@ -89,22 +100,34 @@ public class DefaultChallengeService implements ChallengeService {
     }
 
     @Override
-    public ChallengeSnapshot find(String id) {
-        Challenge challenge = challenges.find(id).orElseThrow(() -> new ChallengeNotFoundException(id));
+    public ChallengeSnapshot find(Caller caller, String id) {
+        Challenge challenge = visible(caller, challenges.find(id), id);
         return ChallengeSnapshot.of(challenge, planRules.of(challenge.planCode(), challenge.planVersion()));
     }
 
     @Override
-    public Page<ChallengeSnapshot> list(ChallengeStatus status, String planCode, String traderId, int page, int size) {
+    public Page<ChallengeSnapshot> list(Caller caller, ChallengeStatus status, String planCode, String traderId,
+                                        int page, int size) {
+        if (!caller.isStaff()) {
+            if (!caller.is(Role.TRADER)) {
+                throw new AccessDeniedException("listing challenges needs the TRADER, RISK or ADMIN role");
+            }
+            traderId = caller.id();
+        }
         return challenges.search(status, planCode, traderId, page, size)
                 .map(c -> ChallengeSnapshot.of(c, planRules.of(c.planCode(), c.planVersion())));
     }
 
     @Override
-    public IngestAnswer ingest(String challengeId, String body, String actor) {
+    public IngestAnswer ingest(Caller caller, String challengeId, String body) {
         List<Event> events = parse(body);
         boolean single = !(StrictJson.parse(body) instanceof JsonArray);
-        Challenge challenge = challenges.lock(challengeId).orElseThrow(() -> new ChallengeNotFoundException(challengeId));
+        Challenge challenge = visible(caller, challenges.lock(challengeId), challengeId);
+        if (!caller.is(Role.PLATFORM) && !caller.is(Role.ADMIN)) {
+            // Only the platform reports trades and equity (and admins, audited, for corrections).
+            throw new AccessDeniedException("only the trading platform's key reports events");
+        }
+        String actor = caller.auditName();
         RuleSet rules = planRules.of(challenge.planCode(), challenge.planVersion());
         Instant now = clock.instant();
 
@@ -162,6 +185,55 @@ public class DefaultChallengeService implements ChallengeService {
         return StrictJson.parse(earlier.answer()).asJsonObject();
     }
 
+    @Override
+    public ChallengeSnapshot act(Caller caller, String challengeId, Action action, String reason, Instant until,
+                                 Integer days) {
+        Challenge challenge = visible(caller, challenges.lock(challengeId), challengeId);
+        boolean riskMayDo = action == Action.PAUSE || action == Action.RESUME;
+        if (!caller.is(Role.ADMIN) && !(caller.is(Role.RISK) && riskMayDo)) {
+            throw new AccessDeniedException("this action needs the ADMIN role" + (riskMayDo ? " or RISK" : ""));
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw InvalidInputException.of("reason", Kind.VALUE, "a reason of 1 to 500 characters is required");
+        }
+        Instant now = clock.instant();
+        // Staff act now, but never before the account's last event.
+        Instant at = now.isBefore(challenge.account().lastEventAt()) ? challenge.account().lastEventAt() : now;
+        ManualAction manual = switch (action) {
+            case FAIL -> new ManualAction.Fail(at);
+            case PASS -> new ManualAction.Pass(at);
+            case PAUSE -> new ManualAction.Pause(at, until);
+            case RESUME -> new ManualAction.Resume(at);
+            case EXTEND -> {
+                if (days == null) {
+                    throw InvalidInputException.of("days", Kind.VALUE, "is required to extend");
+                }
+                yield new ManualAction.Extend(at, days);
+            }
+            case RESTORE -> new ManualAction.Restore(at);
+        };
+        RuleSet rules = planRules.of(challenge.planCode(), challenge.planVersion());
+        Evaluation evaluation;
+        try {
+            evaluation = challenge.act(rules, manual, now);
+        } catch (EventRejectedException e) {
+            throw InvalidInputException.of(e.field(), Kind.VALUE, e.getMessage());
+        }
+        JsonObjectBuilder content = Json.createObjectBuilder().add("action", action.name()).add("reason", reason.strip())
+                .add("outcomes", OutcomeJson.write(evaluation.outcomes()));
+        if (until != null) {
+            content.add("until", until.toString());
+        }
+        if (days != null) {
+            content.add("days", days);
+        }
+        challenges.add(challenge.audit(AuditEntry.Kind.MANUAL_ACTION, at, caller.auditName(), content.build().toString()));
+        auditStatusChanges(challenge, evaluation, at);
+        LOG.log(Level.INFO, "{0} applied {1} to challenge {2}: {3}",
+                new Object[] {caller.auditName(), action, challengeId, reason.strip()});
+        return ChallengeSnapshot.of(challenge, rules);
+    }
+
     private static List<Event> parse(String body) {
         JsonValue json = StrictJson.parse(body);
         StrictJson reader = new StrictJson();
@@ -217,6 +289,11 @@ public class DefaultChallengeService implements ChallengeService {
         JsonObject content = Json.createObjectBuilder(entry).add("event", EventDocument.write(event)).build();
         challenges.add(challenge.audit(ignored ? AuditEntry.Kind.EVENT_IGNORED : AuditEntry.Kind.EVENT_APPLIED,
                 event.at(), actor, content.toString()));
+        auditStatusChanges(challenge, evaluation, event.at());
+    }
+
+    /** Every change of status the engine reported, each as one chained entry. */
+    private void auditStatusChanges(Challenge challenge, Evaluation evaluation, Instant at) {
         for (Outcome outcome : evaluation.outcomes()) {
             AuditEntry.Kind kind = switch (outcome.type()) {
                 case FAILED -> AuditEntry.Kind.FAILED;
@@ -225,10 +302,12 @@ public class DefaultChallengeService implements ChallengeService {
                 case PHASE_PASSED -> AuditEntry.Kind.PHASE_PASSED;
                 case PENDING_REVIEW -> AuditEntry.Kind.PENDING_REVIEW;
                 case PASSED -> AuditEntry.Kind.PASSED;
+                case EXTENDED -> AuditEntry.Kind.EXTENDED;
+                case RESTORED -> AuditEntry.Kind.RESTORED;
                 default -> null;
             };
             if (kind != null) {
-                challenges.add(challenge.audit(kind, event.at(), "engine", Json.createObjectBuilder()
+                challenges.add(challenge.audit(kind, at, "engine", Json.createObjectBuilder()
                         .add("eventSeq", challenge.seq()).add("outcome", OutcomeJson.write(outcome))
                         .add("status", challenge.status().name()).build().toString()));
                 LOG.log(Level.INFO, "Challenge {0}: {1} ({2})",
@@ -238,8 +317,8 @@ public class DefaultChallengeService implements ChallengeService {
     }
 
     @Override
-    public List<JsonObject> events(String challengeId, long afterSeq, int limit) {
-        requireExists(challengeId);
+    public List<JsonObject> events(Caller caller, String challengeId, long afterSeq, int limit) {
+        visible(caller, challenges.find(challengeId), challengeId);
         return challenges.eventsAfter(challengeId, afterSeq, limit).stream().map(e -> Json.createObjectBuilder()
                 .add("seq", e.seq())
                 .add("type", e.type())
@@ -250,8 +329,8 @@ public class DefaultChallengeService implements ChallengeService {
     }
 
     @Override
-    public List<JsonObject> audit(String challengeId, long afterSeq, int limit) {
-        requireExists(challengeId);
+    public List<JsonObject> audit(Caller caller, String challengeId, long afterSeq, int limit) {
+        visible(caller, challenges.find(challengeId), challengeId);
         return challenges.auditTrail(challengeId, afterSeq, limit).stream().map(a -> Json.createObjectBuilder()
                 .add("seq", a.seq())
                 .add("kind", a.kind())
@@ -264,9 +343,8 @@ public class DefaultChallengeService implements ChallengeService {
     }
 
     @Override
-    public JsonObject verifyAudit(String challengeId) {
-        long written = challenges.find(challengeId).orElseThrow(() -> new ChallengeNotFoundException(challengeId))
-                .auditSeq();
+    public JsonObject verifyAudit(Caller caller, String challengeId) {
+        long written = visible(caller, challenges.find(challengeId), challengeId).auditSeq();
         String expectedPrevious = AuditEntry.GENESIS;
         long expectedSeq = 1;
         long checked = 0;
@@ -305,9 +383,14 @@ public class DefaultChallengeService implements ChallengeService {
                 .add("entriesChecked", checked).addNull("firstBrokenSeq").build();
     }
 
-    private void requireExists(String challengeId) {
-        if (challenges.find(challengeId).isEmpty()) {
-            throw new ChallengeNotFoundException(challengeId);
-        }
+    /**
+     * The challenge when the caller may see it: staff see all, traders their own, platform keys those on
+     * their plans. Anything else is "not found", so ids cannot be probed.
+     */
+    private static Challenge visible(Caller caller, Optional<Challenge> found, String id) {
+        return found.filter(c -> caller.isStaff()
+                        || (caller.is(Role.TRADER) && c.traderId().equals(caller.id()))
+                        || (caller.is(Role.PLATFORM) && caller.mayUsePlan(c.planCode())))
+                .orElseThrow(() -> new ChallengeNotFoundException(id));
     }
 }

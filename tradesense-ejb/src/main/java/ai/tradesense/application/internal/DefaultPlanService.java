@@ -76,6 +76,11 @@ public class DefaultPlanService implements PlanService {
     }
 
     @Override
+    public boolean exists(String code) {
+        return plans.latest(code).isPresent();
+    }
+
+    @Override
     public Page<Plan> list(int page, int size) {
         return plans.latestVersions(page, size);
     }

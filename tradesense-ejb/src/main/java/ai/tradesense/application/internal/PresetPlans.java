@@ -23,10 +23,13 @@ public class PresetPlans {
 
     void publishMissing(@Observes SchemaReady ready) {
         for (String code : PlanCatalogue.codes()) {
+            if (plans.exists(code)) {
+                continue;
+            }
             try {
                 plans.publish(PlanCatalogue.document(code));
             } catch (PlanVersionConflictException taken) {
-                LOG.log(Level.FINE, "Preset plan {0} exists already", code);
+                LOG.log(Level.FINE, "Preset plan {0} was published by another node first", code);
             }
         }
     }

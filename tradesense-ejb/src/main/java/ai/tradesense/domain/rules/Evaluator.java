@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -89,21 +90,143 @@ public final class Evaluator {
             throw new EventRejectedException(Reason.OUT_OF_ORDER, "at",
                     "at " + at + " is before the account's last event at " + state.lastEventAt());
         }
-        int from = state.phaseIndex();
-        if (rules.isLastPhase(from)) {
-            AccountState passed = withStatus(state, ChallengeStatus.PASSED, at);
-            return new Evaluation(passed, List.of(new Outcome.Passed(at)));
-        }
-        return new Evaluation(AccountState.freshPhase(rules, from + 1, at),
-                List.of(new Outcome.PhasePassed(from, from + 1, at)));
+        return finish(new Working(rules, state), at, true);
     }
 
-    private static AccountState withStatus(AccountState s, ChallengeStatus status, Instant at) {
-        return new AccountState(status, s.phaseIndex(), s.phaseStartedAt(), s.balance(), s.equity(),
-                s.currentDayStart(), s.nextDayStart(), s.dayStartBalance(), s.dayStartEquity(),
-                s.dayPeakEquity(), s.maxLossReference(), s.maxLossFloor(), s.tradingDays(),
-                s.lastTradingDay(), s.lastTradeOpenedAt(), s.dayClosedProfit(), s.bestDayProfit(),
-                s.openTradeIds(), at, null, s.timeLimitAt(), s.inactivityDeadline(), null);
+    /** The longest extension one {@link ManualAction.Extend} may grant, in days (ten years). */
+    public static final int MAX_EXTEND_DAYS = 3650;
+
+    /**
+     * Applies one staff action (see {@link ManualAction} for each). As for an event: {@code at} must not be
+     * before the account's last event; every day boundary and deadline up to {@code at} is applied first,
+     * by the same code as for an event (a challenge waiting in PENDING_REVIEW is frozen, so no time passes
+     * for it, as with events); then the action; the account's last event time becomes {@code at}.
+     *
+     * <p>If those boundaries and deadlines fail the challenge themselves (a reset that breaches, a passed
+     * time limit), the action is not applied: the evaluation reports what time did and ends with
+     * {@link Outcome.IgnoredFrozen IgnoredFrozen(FAILED)}, exactly as a late event would, so the caller sees
+     * that the challenge failed before staff acted. The action is never half applied.
+     *
+     * <p>{@link ManualAction.Pass} reuses the automatic pass (and {@link #approveReview} on a challenge in
+     * PENDING_REVIEW); the target and its gates do not hold a manual pass back.
+     *
+     * <p>{@link ManualAction.Pause} with an end that is not a day boundary lifts exactly then (when the next
+     * event or action reaches that time); while paused, as for a daily loss pause, the intraday daily
+     * loss check and the pass check do not run, the max loss check does. {@link ManualAction.Resume} lifts a
+     * pause of either kind at once and does not re-check: the next event checks the equity as usual, so a
+     * daily loss still breached pauses (or fails) it again then.
+     *
+     * <p>{@link ManualAction.Extend} moves each deadline the challenge has by {@code days} calendar days in
+     * the plan's zone. A trade opened later sets the inactivity deadline from its own time only when that is
+     * later, so an extension is never cut short by trading.
+     *
+     * <p>{@link ManualAction.Restore} puts a FAILED challenge back to ACTIVE with its balances, equity,
+     * floors and deadlines exactly as they were at the failure; only the failure (and a pause it ended) is
+     * cleared, and a {@link Outcome.Restored} names the rule it had failed. A failed challenge is frozen,
+     * so no time passed for it: after the restore, the day boundaries (and deadlines) from its last day up
+     * to {@code at} are applied, by the same code as always, so the account is current at {@code at}. The
+     * equity is not changed, so a challenge that failed on a breach with an equity that still breaches
+     * fails again at the next check, which is the correct behaviour: the loss checks run at the next event
+     * (or at a boundary the restore itself crosses, in which case this evaluation already ends FAILED and
+     * says so). To correct a wrong equity (e.g. from a bad price feed), staff restore and then send the
+     * corrected {@code EQUITY} event, on the trading day of the failure. A challenge failed by a time rule
+     * ({@code TIME_LIMIT}, {@code INACTIVITY}) is refused ({@code NOT_ALLOWED}): its deadline has passed and
+     * would fail it again at once.
+     *
+     * @throws EventRejectedException before anything changes: {@code MISSING_FIELD} without {@code at};
+     *         {@code OUT_OF_ORDER} when {@code at} is before the last event; {@code NOT_ALLOWED} when the
+     *         challenge's status (after the boundaries up to {@code at}) does not allow the action, or for
+     *         an {@code until} not after {@code at}; {@code INVALID_NUMBER} for {@code days} outside 1..3650
+     */
+    public static Evaluation act(RuleSet rules, AccountState state, ManualAction action) {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(action, "action");
+        Instant at = action.at();
+        if (at == null) {
+            throw new EventRejectedException(Reason.MISSING_FIELD, "at", "at is required");
+        }
+        if (at.isBefore(state.lastEventAt())) {
+            throw new EventRejectedException(Reason.OUT_OF_ORDER, "at",
+                    "at " + at + " is before the account's last event at " + state.lastEventAt());
+        }
+        ChallengeStatus before = state.status();
+        if (action instanceof ManualAction.Restore) {
+            if (before != ChallengeStatus.FAILED) {
+                throw notAllowed(action, before, "only a FAILED challenge can be restored");
+            }
+            FailureRule rule = state.failure().rule();
+            if (rule == FailureRule.TIME_LIMIT || rule == FailureRule.INACTIVITY) {
+                throw notAllowed(action, before, "a challenge failed by " + rule
+                        + " cannot be restored: its deadline has passed and would fail it again");
+            }
+        } else if (before == ChallengeStatus.FAILED || before == ChallengeStatus.PASSED) {
+            throw notAllowed(action, before, "the challenge is over");
+        }
+        if (action instanceof ManualAction.Extend extend
+                && (extend.days() < 1 || extend.days() > MAX_EXTEND_DAYS)) {
+            throw new EventRejectedException(Reason.INVALID_NUMBER, "days",
+                    "days must be 1 to " + MAX_EXTEND_DAYS);
+        }
+        if (action instanceof ManualAction.Pause pause && pause.until() != null && !pause.until().isAfter(at)) {
+            throw new EventRejectedException(Reason.NOT_ALLOWED, "until",
+                    "until " + pause.until() + " must be after at " + at);
+        }
+
+        Working account = new Working(rules, state);
+        if (!before.isFrozen()) {
+            account.advanceTo(at);
+            if (account.status == ChallengeStatus.FAILED) {
+                account.outcomes.add(new Outcome.IgnoredFrozen(ChallengeStatus.FAILED));
+                account.lastEventAt = at;
+                return new Evaluation(account.toState(), account.outcomes);
+            }
+        }
+        ChallengeStatus now = account.status;
+        if (action instanceof ManualAction.Fail) {
+            account.fail(FailureRule.MANUAL, at, null);
+        } else if (action instanceof ManualAction.Pass) {
+            return finish(account, at, now == ChallengeStatus.PENDING_REVIEW);
+        } else if (action instanceof ManualAction.Pause pause) {
+            if (now != ChallengeStatus.ACTIVE) {
+                throw notAllowed(action, now, "only an ACTIVE challenge can be paused");
+            }
+            account.pause(pause.until() == null ? account.nextDayStart : pause.until());
+        } else if (action instanceof ManualAction.Resume) {
+            if (now != ChallengeStatus.PAUSED) {
+                throw notAllowed(action, now, "only a PAUSED challenge can be resumed");
+            }
+            account.resume(at);
+        } else if (action instanceof ManualAction.Extend extend) {
+            if (account.timeLimitAt == null && account.inactivityDeadline == null) {
+                throw notAllowed(action, now, "the phase has neither a time limit nor an inactivity deadline");
+            }
+            account.extend(extend.days());
+        } else if (action instanceof ManualAction.Restore) {
+            account.restore(at);
+            // Live again from at: the boundaries (and any deadline) it missed while failed are applied now.
+            account.advanceTo(at);
+        } else {
+            throw new IllegalArgumentException("unknown action " + action);
+        }
+        account.lastEventAt = at;
+        return new Evaluation(account.toState(), account.outcomes);
+    }
+
+    /** The phase is passed at {@code at}; {@code approved} when a review has been done (or is not wanted). */
+    private static Evaluation finish(Working account, Instant at, boolean approved) {
+        AccountState next = account.passPhase(at, approved);
+        if (next != null) {
+            return new Evaluation(next, account.outcomes);
+        }
+        account.lastEventAt = at;
+        return new Evaluation(account.toState(), account.outcomes);
+    }
+
+    private static EventRejectedException notAllowed(ManualAction action, ChallengeStatus status, String why) {
+        return new EventRejectedException(Reason.NOT_ALLOWED, "action",
+                action.getClass().getSimpleName().toUpperCase(Locale.ROOT) + " is not allowed: "
+                        + why + " (the challenge is " + status + ")");
     }
 
     private static void checkNumbers(Event event) {
@@ -191,7 +314,7 @@ public final class Evaluator {
         private Set<String> openTradeIds;
         private Instant lastEventAt;
         private Instant pausedUntil;
-        private final Instant timeLimitAt;
+        private Instant timeLimitAt;
         private Instant inactivityDeadline;
         private Failure failure;
 
@@ -236,7 +359,8 @@ public final class Evaluator {
 
         /**
          * Applies, in time order, every day boundary in (currentDayStart, at] and every deadline at or
-         * before {@code at}; a boundary at the same instant as a deadline goes first. Stops at a failure.
+         * before {@code at}; a boundary at the same instant as a deadline goes first. A pause whose end lies
+         * between boundaries lifts at that end. Stops at a failure.
          */
         void advanceTo(Instant at) {
             while (status != ChallengeStatus.FAILED) {
@@ -252,7 +376,11 @@ public final class Evaluator {
                 }
                 boolean boundaryDue = !nextDayStart.isAfter(at);
                 boolean deadlineDue = deadline != null && !deadline.isAfter(at);
-                if (boundaryDue && (!deadlineDue || !nextDayStart.isAfter(deadline))) {
+                // A pause staff ended between boundaries lifts then; one ending at a boundary lifts in rollDay.
+                if (status == ChallengeStatus.PAUSED && pausedUntil.isBefore(nextDayStart)
+                        && !pausedUntil.isAfter(at) && (!deadlineDue || !pausedUntil.isAfter(deadline))) {
+                    resume(pausedUntil);
+                } else if (boundaryDue && (!deadlineDue || !nextDayStart.isAfter(deadline))) {
                     rollDay(nextDayStart);
                 } else if (deadlineDue) {
                     fail(deadlineRule, deadline, null);
@@ -289,9 +417,7 @@ public final class Evaluator {
             nextDayStart = following;
             outcomes.add(new Outcome.DayRolled(boundary));
             if (status == ChallengeStatus.PAUSED && !pausedUntil.isAfter(boundary)) {
-                status = ChallengeStatus.ACTIVE;
-                pausedUntil = null;
-                outcomes.add(new Outcome.Resumed(boundary));
+                resume(boundary);
             }
             checkLosses(boundary);
         }
@@ -312,7 +438,11 @@ public final class Evaluator {
             ids[ids.length - 1] = opened.id();
             openTradeIds = Set.of(ids);
             lastTradeOpenedAt = opened.at();
-            inactivityDeadline = AccountState.plusDays(rules, opened.at(), phase.inactivityDays());
+            // Never earlier than it stands: a deadline staff extended is not cut short by a trade.
+            Instant fresh = AccountState.plusDays(rules, opened.at(), phase.inactivityDays());
+            if (fresh != null && (inactivityDeadline == null || fresh.isAfter(inactivityDeadline))) {
+                inactivityDeadline = fresh;
+            }
             // Boundaries up to the event are applied, so the current day is the one the trade opened in.
             LocalDate day = currentDayStart.atZone(rules.dayBoundary().zone()).toLocalDate();
             if (!day.equals(lastTradingDay)) {
@@ -396,10 +526,35 @@ public final class Evaluator {
             }
         }
 
+        /** Pauses until {@code until}, or longer when already paused longer (staff's pause is not cut short). */
         private void pause(Instant until) {
+            if (status == ChallengeStatus.PAUSED && pausedUntil.isAfter(until)) {
+                until = pausedUntil;
+            }
             status = ChallengeStatus.PAUSED;
             pausedUntil = until;
             outcomes.add(new Outcome.Paused(until));
+        }
+
+        private void resume(Instant at) {
+            status = ChallengeStatus.ACTIVE;
+            pausedUntil = null;
+            outcomes.add(new Outcome.Resumed(at));
+        }
+
+        private void extend(int days) {
+            timeLimitAt = AccountState.plusDays(rules, timeLimitAt, timeLimitAt == null ? null : days);
+            inactivityDeadline = AccountState.plusDays(rules, inactivityDeadline,
+                    inactivityDeadline == null ? null : days);
+            outcomes.add(new Outcome.Extended(days, timeLimitAt, inactivityDeadline));
+        }
+
+        /** Clears the failure; everything else stays as it was when the challenge failed. */
+        private void restore(Instant at) {
+            FailureRule previous = failure.rule();
+            status = ChallengeStatus.ACTIVE;
+            failure = null;
+            outcomes.add(new Outcome.Restored(previous, at));
         }
 
         private void fail(FailureRule rule, Instant at, BigDecimal floor) {
@@ -422,7 +577,17 @@ public final class Evaluator {
                 outcomes.add(new Outcome.PassHeldBack(hold));
                 return null;
             }
-            if (phase.review()) {
+            return passPhase(at, false);
+        }
+
+        /**
+         * The one pass transition, automatic or by staff: a phase with {@code review} waits in PENDING_REVIEW
+         * unless {@code approved}; the last phase makes the challenge PASSED; any other returns the next
+         * phase's fresh account, starting at {@code at}.
+         */
+        AccountState passPhase(Instant at, boolean approved) {
+            pausedUntil = null;
+            if (phase.review() && !approved) {
                 status = ChallengeStatus.PENDING_REVIEW;
                 outcomes.add(new Outcome.PendingReview(at));
                 return null;

@@ -3,7 +3,7 @@ package ai.tradesense.domain.rules;
 import java.util.Objects;
 
 /**
- * An event (or a review decision) that cannot be applied to the account as it stands. Thrown before
+ * An event (or a review decision, or a staff action) that cannot be applied to the account as it stands. Thrown before
  * anything changes: the account keeps its state, and {@link #field()} names what was wrong.
  */
 public class EventRejectedException extends RuntimeException {
@@ -23,7 +23,12 @@ public class EventRejectedException extends RuntimeException {
         /** A field the event needs is missing. */
         MISSING_FIELD,
         /** A review decision for a challenge that is not waiting for one. */
-        NOT_PENDING_REVIEW
+        NOT_PENDING_REVIEW,
+        /**
+         * A staff action ({@link ManualAction}) the challenge does not allow as it stands, e.g. resuming a
+         * challenge that is not paused or failing one that is already over.
+         */
+        NOT_ALLOWED
     }
 
     private final Reason reason;

@@ -63,7 +63,10 @@ public sealed interface Outcome {
         }
     }
 
-    /** A daily loss breach with {@code onBreach: PAUSE} blocks the challenge until {@code until}. */
+    /**
+     * The challenge is blocked until {@code until}: a daily loss breach with {@code onBreach: PAUSE}, or
+     * staff's {@link ManualAction.Pause}.
+     */
     record Paused(Instant until) implements Outcome {
         public Paused {
             Objects.requireNonNull(until, "until");
@@ -75,7 +78,7 @@ public sealed interface Outcome {
         }
     }
 
-    /** A pause lifted at a day boundary. */
+    /** A pause lifted: at a day boundary, at the end staff gave it, or by staff's {@link ManualAction.Resume}. */
     record Resumed(Instant at) implements Outcome {
         public Resumed {
             Objects.requireNonNull(at, "at");
@@ -144,6 +147,30 @@ public sealed interface Outcome {
         @Override
         public OutcomeType type() {
             return OutcomeType.IGNORED_FROZEN;
+        }
+    }
+
+    /**
+     * Staff extended the challenge by {@code days}: the deadlines as they now stand, each null when the
+     * phase has none.
+     */
+    record Extended(int days, Instant timeLimitAt, Instant inactivityDeadline) implements Outcome {
+        @Override
+        public OutcomeType type() {
+            return OutcomeType.EXTENDED;
+        }
+    }
+
+    /** Staff restored a failed challenge at {@code at}; {@code previousRule} is the failure it cleared. */
+    record Restored(FailureRule previousRule, Instant at) implements Outcome {
+        public Restored {
+            Objects.requireNonNull(previousRule, "previousRule");
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public OutcomeType type() {
+            return OutcomeType.RESTORED;
         }
     }
 

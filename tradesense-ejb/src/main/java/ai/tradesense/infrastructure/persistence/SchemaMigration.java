@@ -71,6 +71,7 @@ public class SchemaMigration {
     private final AtomicLong lastAttempt = new AtomicLong();
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrateAtStartup() {
         migrate();
     }
@@ -121,14 +122,20 @@ public class SchemaMigration {
                     .load();
             int applied = flyway.migrate().migrationsExecuted;
             migrated = true;
-            persistenceUnit.start();
-            schemaReady.fire(new SchemaReady());
             LOG.log(Level.INFO, "Schema of {0} is current at version {1} ({2} migrations applied now)",
                     new Object[] {settings.describe(), flyway.info().current().getVersion(), applied});
         } catch (RuntimeException e) {
             lastError = "database unavailable: " + rootMessage(e);
             LOG.log(Level.WARNING, "Database {0} is not available, node not ready: {1}",
                     new Object[] {settings.describe(), lastError});
+            return;
+        }
+        persistenceUnit.start();
+        try {
+            schemaReady.fire(new SchemaReady());
+        } catch (RuntimeException e) {
+            // Start-up work on a ready schema (preset plans, the first admin) must not make the node unready.
+            LOG.log(Level.WARNING, "Work after the schema became ready failed: {0}", rootMessage(e));
         }
     }
 

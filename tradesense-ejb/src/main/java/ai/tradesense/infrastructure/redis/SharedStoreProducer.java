@@ -13,9 +13,13 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import ai.tradesense.application.RateLimiter;
 import ai.tradesense.application.SharedStore;
 
-/** Chooses the shared store once, by configuration: Redis when {@code tradesense.redis.url} is set. */
+/**
+ * Chooses the shared store and the rate limiter once, by configuration: Redis when
+ * {@code tradesense.redis.url} is set, in-process stand-ins otherwise.
+ */
 @ApplicationScoped
 public class SharedStoreProducer {
 
@@ -30,12 +34,14 @@ public class SharedStoreProducer {
     int timeoutMillis;
 
     private SharedStore store;
+    private RateLimiter rateLimiter;
 
     @PostConstruct
     void choose() {
         String url = redisUrl.map(String::strip).orElse("");
         if (url.isEmpty()) {
             store = new InProcessSharedStore();
+            rateLimiter = new InProcessRateLimiter();
             LOG.info("Redis is not configured (tradesense.redis.url): using in-process stand-ins, one node only");
         } else {
             URI uri = URI.create(url);
@@ -43,6 +49,7 @@ public class SharedStoreProducer {
                 throw new IllegalStateException("tradesense.redis.url must be a redis:// or rediss:// URL");
             }
             store = new RedisSharedStore(uri, timeoutMillis);
+            rateLimiter = RedisRateLimiter.create(uri, timeoutMillis);
             LOG.log(Level.INFO, "Redis configured at {0}:{1}", new Object[] {uri.getHost(), uri.getPort()});
         }
     }
@@ -53,13 +60,24 @@ public class SharedStoreProducer {
         return store;
     }
 
+    @Produces
+    @ApplicationScoped
+    RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
     @PreDestroy
     void close() {
-        if (store instanceof AutoCloseable closeable) {
+        closeQuietly(store, "the shared store");
+        closeQuietly(rateLimiter, "the rate limiter");
+    }
+
+    private static void closeQuietly(Object resource, String what) {
+        if (resource instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
             } catch (Exception e) {
-                LOG.log(Level.FINE, "closing the shared store failed", e);
+                LOG.log(Level.FINE, e, () -> "closing " + what + " failed");
             }
         }
     }

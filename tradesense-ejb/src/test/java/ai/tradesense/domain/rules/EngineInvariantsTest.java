@@ -11,8 +11,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Invariants over many seeded random plans and event streams. A failing seed is printed in the
- * assertion message so it can be replayed.
+ * Invariants over many seeded random plans and event streams, with staff's manual actions mixed in. A
+ * failing seed is printed in the assertion message so it can be replayed.
  */
 class EngineInvariantsTest {
 
@@ -29,12 +29,15 @@ class EngineInvariantsTest {
         // The generator must reach every corner the invariants talk about, or they prove little.
         assertThat(seen).containsKeys(OutcomeType.DAY_ROLLED, OutcomeType.BREACH, OutcomeType.FAILED,
                 OutcomeType.PAUSED, OutcomeType.RESUMED, OutcomeType.PASS_HELD_BACK, OutcomeType.PHASE_PASSED,
-                OutcomeType.PENDING_REVIEW, OutcomeType.PASSED, OutcomeType.IGNORED_FROZEN);
+                OutcomeType.PENDING_REVIEW, OutcomeType.PASSED, OutcomeType.IGNORED_FROZEN,
+                OutcomeType.EXTENDED, OutcomeType.RESTORED);
         assertThat(failures).containsKeys(FailureRule.values());
     }
 
     private static void run(long seed, Map<OutcomeType, Integer> seen, Map<FailureRule, Integer> failures) {
         Random r = new Random(seed);
+        // A second stream decides the manual actions, so the event streams stay what they were.
+        Random staff = new Random(-seed);
         RuleSet rules = RandomPlans.plan(r);
         Instant at = RandomPlans.start(r);
         AccountState state = AccountState.start(rules, at);
@@ -47,7 +50,16 @@ class EngineInvariantsTest {
             AccountState before = state;
             Evaluation evaluation;
             Event event = null;
-            if (before.status() == ChallengeStatus.PENDING_REVIEW && r.nextBoolean()) {
+            ManualAction action = null;
+            if (staff.nextInt(15) == 0) {
+                action = action(staff, at);
+                try {
+                    evaluation = Evaluator.act(rules, before, action);
+                } catch (EventRejectedException refused) {
+                    continue;
+                }
+                assertThat(Evaluator.act(rules, before, action)).as("%s: pure", where).isEqualTo(evaluation);
+            } else if (before.status() == ChallengeStatus.PENDING_REVIEW && r.nextBoolean()) {
                 evaluation = Evaluator.approveReview(rules, before, at);
             } else {
                 event = RandomPlans.event(r, rules, before, at, i);
@@ -57,7 +69,7 @@ class EngineInvariantsTest {
             state = evaluation.state();
             List<Outcome> outcomes = evaluation.outcomes();
             outcomes.forEach(o -> seen.merge(o.type(), 1, Integer::sum));
-            String step = where + " step " + i + " " + event;
+            String step = where + " step " + i + " " + (action != null ? action : event);
 
             if (before.status().isFrozen() && event != null) {
                 assertThat(state).as("%s: frozen never changes", step).isSameAs(before);
@@ -70,6 +82,12 @@ class EngineInvariantsTest {
             if (!newPhase && before.maxLossFloor() != null) {
                 assertThat(state.maxLossFloor()).as("%s: max loss floor never falls", step)
                         .isGreaterThanOrEqualTo(before.maxLossFloor());
+            }
+            if (action != null && !newPhase) {
+                assertThat(state.balance()).as("%s: an action never changes the balance", step)
+                        .isEqualByComparingTo(before.balance());
+                assertThat(state.equity()).as("%s: an action never changes the equity", step)
+                        .isEqualByComparingTo(before.equity());
             }
             if (newPhase) {
                 closedInPhase = BigDecimal.ZERO;
@@ -97,11 +115,25 @@ class EngineInvariantsTest {
                 Failure failure = state.failure();
                 failures.merge(failure.rule(), 1, Integer::sum);
                 assertThat(failure.at()).as(step).isBeforeOrEqualTo(at).isAfterOrEqualTo(before.lastEventAt());
+                if (action instanceof ManualAction.Fail && applied) {
+                    assertThat(failure).as(step).isEqualTo(new Failure(FailureRule.MANUAL, at, null, before.equity()));
+                }
                 if (failure.floor() != null) {
                     assertThat(rules.breachWhen().breaches(failure.equity(), failure.floor()))
                             .as("%s: a loss failure is a real breach", step).isTrue();
                 }
             }
         }
+    }
+
+    private static ManualAction action(Random r, Instant at) {
+        return switch (r.nextInt(6)) {
+            case 0 -> new ManualAction.Fail(at);
+            case 1 -> new ManualAction.Pass(at);
+            case 2 -> new ManualAction.Pause(at, r.nextBoolean() ? null : at.plusSeconds(600 + r.nextInt(200_000)));
+            case 3 -> new ManualAction.Resume(at);
+            case 4 -> new ManualAction.Extend(at, 1 + r.nextInt(10));
+            default -> new ManualAction.Restore(at);
+        };
     }
 }

@@ -84,6 +84,40 @@ final class Session {
         return this;
     }
 
+    /** A staff action at the session's clock. */
+    Session act(ManualAction action) {
+        Evaluation evaluation = Evaluator.act(rules, state, action);
+        state = evaluation.state();
+        last = evaluation.outcomes();
+        all.addAll(last);
+        return this;
+    }
+
+    Session fail() {
+        return act(new ManualAction.Fail(now));
+    }
+
+    Session pass() {
+        return act(new ManualAction.Pass(now));
+    }
+
+    /** Pauses until {@code untilLocal} (local time), or until the next boundary when null. */
+    Session pause(String untilLocal) {
+        return act(new ManualAction.Pause(now, untilLocal == null ? null : local(rules, untilLocal)));
+    }
+
+    Session resume() {
+        return act(new ManualAction.Resume(now));
+    }
+
+    Session extend(int days) {
+        return act(new ManualAction.Extend(now, days));
+    }
+
+    Session restore() {
+        return act(new ManualAction.Restore(now));
+    }
+
     RuleSet rules() {
         return rules;
     }

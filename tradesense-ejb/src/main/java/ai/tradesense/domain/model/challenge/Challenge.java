@@ -19,6 +19,7 @@ import ai.tradesense.domain.rules.ChallengeStatus;
 import ai.tradesense.domain.rules.Evaluation;
 import ai.tradesense.domain.rules.Evaluator;
 import ai.tradesense.domain.rules.Event;
+import ai.tradesense.domain.rules.ManualAction;
 import ai.tradesense.domain.rules.RuleSet;
 
 /**
@@ -101,6 +102,13 @@ public class Challenge {
     public Evaluation apply(RuleSet rules, Event event, Instant now) {
         Evaluation evaluation = Evaluator.apply(rules, account(), event);
         seq++;
+        keep(evaluation.state(), now);
+        return evaluation;
+    }
+
+    /** Applies a staff member's manual action through the rule engine; throws before any change. */
+    public Evaluation act(RuleSet rules, ManualAction action, Instant now) {
+        Evaluation evaluation = Evaluator.act(rules, account(), action);
         keep(evaluation.state(), now);
         return evaluation;
     }

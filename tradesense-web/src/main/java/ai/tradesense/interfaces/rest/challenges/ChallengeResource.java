@@ -24,14 +24,20 @@ import jakarta.ws.rs.core.UriInfo;
 
 import ai.tradesense.application.challenge.ChallengeService;
 import ai.tradesense.application.challenge.ChallengeSnapshot;
+import ai.tradesense.application.security.Role;
 import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
 import ai.tradesense.domain.model.Page;
 import ai.tradesense.domain.model.StrictJson;
 import ai.tradesense.domain.rules.ChallengeStatus;
 import ai.tradesense.interfaces.rest.Paging;
+import ai.tradesense.interfaces.security.Allow;
+import ai.tradesense.interfaces.security.CurrentCaller;
 
-/** Challenges: start one, read them, feed them events, read their events and audit trail. */
+/**
+ * Challenges: start one, read them, feed them events, act on them by hand, read their events and audit
+ * trail. Who may see which challenge is the service's decision; a challenge one may not see is 404.
+ */
 @Path("challenges")
 @Produces(MediaType.APPLICATION_JSON)
 public class ChallengeResource {
@@ -39,25 +45,30 @@ public class ChallengeResource {
     /** Set on an answer that repeats the stored answer of an event seen before. */
     static final String REPLAY_HEADER = "Idempotent-Replay";
     private static final Set<String> START_FIELDS = Set.of("planCode", "traderId", "startAt");
+    private static final Set<String> ACTION_FIELDS = Set.of("action", "reason", "until", "days");
     private static final int MAX_LIST = 1_000;
 
     @Inject
     ChallengeService challenges;
+
+    @Inject
+    CurrentCaller caller;
 
     @Context
     UriInfo uriInfo;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({Role.TRADER, Role.ADMIN})
     public Response start(String body) {
         StrictJson json = new StrictJson();
         StrictJson.Obj request = json.object(StrictJson.parse(body), "", START_FIELDS);
         json.throwIfInvalid();
         String planCode = request.string("planCode", true, null);
-        String traderId = request.string("traderId", true, null);
+        String traderId = request.string("traderId", false, null);
         String startAt = request.string("startAt", false, null);
         json.throwIfInvalid();
-        ChallengeSnapshot started = challenges.start(planCode, traderId, instant("startAt", startAt));
+        ChallengeSnapshot started = challenges.start(caller.get(), planCode, traderId, instant("startAt", startAt));
         return Response.created(uriInfo.getBaseUriBuilder().path(ChallengeResource.class).path(started.id()).build())
                 .entity(started.toJson().toString()).build();
     }
@@ -65,15 +76,16 @@ public class ChallengeResource {
     @GET
     @Path("{id}")
     public String find(@PathParam("id") String id) {
-        return challenges.find(id).toJson().toString();
+        return challenges.find(caller.get(), id).toJson().toString();
     }
 
     @GET
+    @Allow({Role.TRADER, Role.RISK, Role.ADMIN})
     public String list(@QueryParam("status") String status, @QueryParam("plan") String plan,
                        @QueryParam("trader") String trader, @QueryParam("page") String page,
                        @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
-        Page<ChallengeSnapshot> found = challenges.list(status(status), blankToNull(plan), blankToNull(trader),
+        Page<ChallengeSnapshot> found = challenges.list(caller.get(), status(status), blankToNull(plan), blankToNull(trader),
                 paging.page(), paging.size());
         JsonArrayBuilder items = Json.createArrayBuilder();
         found.items().forEach(c -> items.add(c.toJson()));
@@ -84,8 +96,9 @@ public class ChallengeResource {
     @POST
     @Path("{id}/events")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({Role.PLATFORM, Role.ADMIN})
     public Response ingest(@PathParam("id") String id, String body) {
-        ChallengeService.IngestAnswer answer = challenges.ingest(id, body, "platform");
+        ChallengeService.IngestAnswer answer = challenges.ingest(caller.get(), id, body);
         return Response.ok(answer.body().toString()).header(REPLAY_HEADER, Boolean.toString(answer.replay())).build();
     }
 
@@ -94,7 +107,7 @@ public class ChallengeResource {
     public String events(@PathParam("id") String id, @QueryParam("after") String after,
                          @QueryParam("limit") String limit) {
         long afterSeq = Paging.integer("after", after, 0, 0, Integer.MAX_VALUE);
-        return list(challenges.events(id, afterSeq, Paging.integer("limit", limit, 100, 1, MAX_LIST)), afterSeq);
+        return list(challenges.events(caller.get(), id, afterSeq, Paging.integer("limit", limit, 100, 1, MAX_LIST)), afterSeq);
     }
 
     @GET
@@ -102,13 +115,32 @@ public class ChallengeResource {
     public String audit(@PathParam("id") String id, @QueryParam("after") String after,
                         @QueryParam("limit") String limit) {
         long afterSeq = Paging.integer("after", after, 0, 0, Integer.MAX_VALUE);
-        return list(challenges.audit(id, afterSeq, Paging.integer("limit", limit, 100, 1, MAX_LIST)), afterSeq);
+        return list(challenges.audit(caller.get(), id, afterSeq, Paging.integer("limit", limit, 100, 1, MAX_LIST)), afterSeq);
     }
 
     @GET
     @Path("{id}/audit/verify")
     public String verify(@PathParam("id") String id) {
-        return challenges.verifyAudit(id).toString();
+        return challenges.verifyAudit(caller.get(), id).toString();
+    }
+
+    @POST
+    @Path("{id}/actions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allow({Role.ADMIN, Role.RISK})
+    public String act(@PathParam("id") String id, String body) {
+        StrictJson json = new StrictJson();
+        StrictJson.Obj request = json.object(StrictJson.parse(body), "", ACTION_FIELDS);
+        json.throwIfInvalid();
+        ChallengeService.Action action = request.enumValue("action", ChallengeService.Action.class, null);
+        if (action == null && !request.has("action")) {
+            json.violation("action", Kind.VALUE, "is required: one of " + List.of(ChallengeService.Action.values()));
+        }
+        String reason = request.string("reason", true, null);
+        String until = request.string("until", false, null);
+        Integer days = request.integer("days", null, 1, 3650);
+        json.throwIfInvalid();
+        return challenges.act(caller.get(), id, action, reason, instant("until", until), days).toJson().toString();
     }
 
     private static String list(List<JsonObject> items, long after) {

@@ -17,11 +17,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import ai.tradesense.application.PlanService;
+import ai.tradesense.application.security.Role;
 import ai.tradesense.domain.model.plan.Plan;
 import ai.tradesense.interfaces.rest.PageDto;
 import ai.tradesense.interfaces.rest.Paging;
+import ai.tradesense.interfaces.security.Allow;
 
-/** Plans: publish (version 1), revise (version n+1), read one version or the newest, list. */
+/** Plans: admins publish (version 1) and revise (version n+1); every signed-in caller reads them. */
 @Path("plans")
 @Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {
@@ -34,6 +36,7 @@ public class PlanResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Role.ADMIN)
     public Response publish(String document) {
         Plan plan = plans.publish(document);
         return Response.created(location(plan)).entity(PlanDto.of(plan)).build();
@@ -42,6 +45,7 @@ public class PlanResource {
     @PUT
     @Path("{code}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Allow(Role.ADMIN)
     public Response revise(@PathParam("code") String code, String document) {
         Plan plan = plans.revise(code, document);
         return Response.ok(PlanDto.of(plan)).location(location(plan)).build();

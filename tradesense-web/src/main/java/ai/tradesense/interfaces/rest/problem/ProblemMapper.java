@@ -20,6 +20,10 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import ai.tradesense.application.challenge.EventOutOfOrderException;
+import ai.tradesense.application.security.AccessDeniedException;
+import ai.tradesense.application.security.AuthenticationFailedException;
+import ai.tradesense.domain.model.identity.EmailTakenException;
+import ai.tradesense.domain.model.identity.UserNotFoundException;
 import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.challenge.ChallengeNotFoundException;
 import ai.tradesense.domain.model.plan.PlanNotFoundException;
@@ -58,7 +62,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return new Problem("event-out-of-order", 409, "Event out of order", outOfOrder.getMessage(),
                     List.of(new Problem.FieldError(outOfOrder.path(), outOfOrder.getMessage())));
         }
-        if (failure instanceof PlanNotFoundException || failure instanceof ChallengeNotFoundException) {
+        if (failure instanceof AuthenticationFailedException) {
+            return Problem.of(Status.UNAUTHORIZED, "unauthorized", failure.getMessage());
+        }
+        if (failure instanceof AccessDeniedException) {
+            return Problem.of(Status.FORBIDDEN, "forbidden", failure.getMessage());
+        }
+        if (failure instanceof EmailTakenException) {
+            return Problem.of(Status.CONFLICT, "conflict", failure.getMessage());
+        }
+        if (failure instanceof PlanNotFoundException || failure instanceof ChallengeNotFoundException
+                || failure instanceof UserNotFoundException) {
             return Problem.of(Status.NOT_FOUND, "not-found", failure.getMessage());
         }
         if (failure instanceof PlanVersionConflictException) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import ai.tradesense.testsupport.Accounts;
 import ai.tradesense.testsupport.Http;
 import ai.tradesense.testsupport.Http.Answer;
 import ai.tradesense.testsupport.Plans;
@@ -54,7 +55,7 @@ class ChallengeApiIT {
 
     @BeforeEach
     void client() throws Exception {
-        api = new Http(base.toURI().resolve("api/v1/"));
+        api = Accounts.admin(new Http(base.toURI().resolve("api/v1/")));
     }
 
     @Test

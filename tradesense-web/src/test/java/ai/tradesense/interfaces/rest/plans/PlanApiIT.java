@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import ai.tradesense.testsupport.Accounts;
 import ai.tradesense.testsupport.Http;
 import ai.tradesense.testsupport.Http.Answer;
 import ai.tradesense.testsupport.RealServices;
@@ -57,7 +58,7 @@ class PlanApiIT {
 
     @BeforeEach
     void clients() throws Exception {
-        api = new Http(base.toURI().resolve("api/v1/"));
+        api = Accounts.admin(new Http(base.toURI().resolve("api/v1/")));
         server = new Http(new URI(base.getProtocol(), null, base.getHost(), base.getPort(), "/", null, null));
     }
 

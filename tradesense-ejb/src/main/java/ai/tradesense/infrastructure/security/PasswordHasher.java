@@ -1,0 +1,41 @@
+package ai.tradesense.infrastructure.security;
+
+import java.util.Map;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+
+/**
+ * Salted PBKDF2-HMAC-SHA256 through Jakarta Security. Verifying an unknown user's password runs the
+ * same work against a stand-in hash, so a wrong email and a wrong password take the same time.
+ */
+@ApplicationScoped
+public class PasswordHasher {
+
+    @Inject
+    Pbkdf2PasswordHash pbkdf2;
+
+    private String standIn;
+
+    @PostConstruct
+    void configure() {
+        pbkdf2.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+                "Pbkdf2PasswordHash.Iterations", "210000",
+                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        standIn = pbkdf2.generate(Secrets.random().toCharArray());
+    }
+
+    public String hash(String password) {
+        return pbkdf2.generate(password.toCharArray());
+    }
+
+    /** Checks a password against a stored hash, or against the stand-in when there is none. */
+    public boolean verify(String password, String storedHash) {
+        boolean matches = pbkdf2.verify(password.toCharArray(), storedHash == null ? standIn : storedHash);
+        return storedHash != null && matches;
+    }
+}
