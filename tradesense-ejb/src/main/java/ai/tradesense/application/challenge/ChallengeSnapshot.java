@@ -3,7 +3,7 @@ package ai.tradesense.application.challenge;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import jakarta.json.Json;
+import ai.tradesense.domain.model.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;

@@ -3,7 +3,9 @@ package ai.tradesense.application.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -11,7 +13,7 @@ import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import ai.tradesense.domain.model.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -134,11 +136,14 @@ public class DefaultChallengeService implements ChallengeService {
         JsonArrayBuilder applied = Json.createArrayBuilder();
         JsonObject lastAnswer = null;
         boolean allRepeats = true;
+        Map<String, RecordedEvent> recordedNow = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
             Event event = events.get(i);
             String path = single ? "" : "[" + i + "]";
+            String key = event.type().name() + ':' + event.id();
             Optional<RecordedEvent> earlier = event.id() == null ? Optional.empty()
-                    : challenges.recordedEvent(challengeId, event.type().name(), event.id());
+                    : Optional.ofNullable(recordedNow.get(key))
+                            .or(() -> challenges.recordedEvent(challengeId, event.type().name(), event.id()));
             if (earlier.isPresent()) {
                 lastAnswer = repeatOf(earlier.get(), event, path);
                 JsonObject first = lastAnswer.getJsonArray("applied").getJsonObject(0);
@@ -154,8 +159,12 @@ public class DefaultChallengeService implements ChallengeService {
                     .add("challenge", ChallengeSnapshot.of(challenge, rules).toJson())
                     .add("applied", Json.createArrayBuilder().add(Json.createObjectBuilder(entry).add("duplicate", false)))
                     .build();
-            challenges.add(new RecordedEvent(challengeId, challenge.seq(), event,
-                    EventDocument.write(event).toString(), outcomes.toString(), lastAnswer.toString(), now));
+            RecordedEvent recorded = new RecordedEvent(challengeId, challenge.seq(), event,
+                    EventDocument.write(event).toString(), outcomes.toString(), lastAnswer.toString(), now);
+            challenges.add(recorded);
+            if (event.id() != null) {
+                recordedNow.put(key, recorded);
+            }
             recordTrade(challenge, event, evaluation);
             audit(challenge, event, evaluation, entry, actor);
             applied.add(Json.createObjectBuilder(entry).add("duplicate", false));

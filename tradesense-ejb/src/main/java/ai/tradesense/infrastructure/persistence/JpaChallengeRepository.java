@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
@@ -15,6 +16,7 @@ import ai.tradesense.domain.model.Page;
 import ai.tradesense.domain.model.challenge.AuditEntry;
 import ai.tradesense.domain.model.challenge.Challenge;
 import ai.tradesense.domain.model.challenge.ChallengeRepository;
+import ai.tradesense.domain.model.challenge.CompositeId;
 import ai.tradesense.domain.model.challenge.RecordedEvent;
 import ai.tradesense.domain.model.challenge.Trade;
 import ai.tradesense.domain.rules.ChallengeStatus;
@@ -74,6 +76,10 @@ public class JpaChallengeRepository implements ChallengeRepository {
         em().flush();
     }
 
+    /**
+     * Looks in the database only: events recorded earlier in the same transaction are the caller's to
+     * know. Not flushing first keeps a batch of events from writing everything again before each lookup.
+     */
     @Override
     public Optional<RecordedEvent> recordedEvent(String challengeId, String type, String eventId) {
         return em().createQuery("SELECT e FROM RecordedEvent e WHERE e.challengeId = :challenge"
@@ -81,6 +87,7 @@ public class JpaChallengeRepository implements ChallengeRepository {
                 .setParameter("challenge", challengeId)
                 .setParameter("type", type)
                 .setParameter("eventId", eventId)
+                .setFlushMode(FlushModeType.COMMIT)
                 .getResultStream().findFirst();
     }
 
@@ -101,11 +108,7 @@ public class JpaChallengeRepository implements ChallengeRepository {
 
     @Override
     public Optional<Trade> trade(String challengeId, String tradeId) {
-        return em().createQuery("SELECT t FROM Trade t WHERE t.challengeId = :challenge AND t.tradeId = :trade",
-                        Trade.class)
-                .setParameter("challenge", challengeId)
-                .setParameter("trade", tradeId)
-                .getResultStream().findFirst();
+        return Optional.ofNullable(em().find(Trade.class, new CompositeId.ByTrade(challengeId, tradeId)));
     }
 
     @Override

@@ -3,7 +3,7 @@ package ai.tradesense.interfaces.security;
 import java.util.Set;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import ai.tradesense.domain.model.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

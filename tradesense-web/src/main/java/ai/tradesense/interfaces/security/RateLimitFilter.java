@@ -10,7 +10,7 @@ import java.util.Locale;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import ai.tradesense.domain.model.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -28,12 +28,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import ai.tradesense.application.RateLimiter;
 import ai.tradesense.application.security.Caller;
+import ai.tradesense.application.security.Role;
 import ai.tradesense.interfaces.rest.problem.Problem;
 
 /**
  * Rate limits, counted in Redis so they hold across API nodes (in-process in embedded mode or while
  * Redis is down): sign-in and registration per client address and per email, everything else per
- * signed-in caller. Over the limit: 429 with Retry-After.
+ * signed-in caller (with a higher limit for platform keys). Over the limit: 429 with Retry-After.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 10)
@@ -57,6 +58,11 @@ public class RateLimitFilter implements ContainerRequestFilter {
     @ConfigProperty(name = "tradesense.ratelimit.api-per-caller-per-minute", defaultValue = "6000")
     int apiPerCaller;
 
+    /** A platform bridge reports for many accounts at once, so its key has a limit of its own. */
+    @Inject
+    @ConfigProperty(name = "tradesense.ratelimit.platform-per-minute", defaultValue = "600000")
+    int platformPerMinute;
+
     @Context
     HttpServletRequest servletRequest;
 
@@ -76,7 +82,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
         }
         Object caller = servletRequest.getAttribute(TokenAuthenticationMechanism.CALLER);
         if (caller instanceof Caller signedIn) {
-            over(request, "api:caller:" + signedIn.id(), apiPerCaller);
+            over(request, "api:caller:" + signedIn.id(), signedIn.is(Role.PLATFORM) ? platformPerMinute : apiPerCaller);
         }
     }
 

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /** JPA id classes of the rows that belong to one challenge: (challenge, seq) and (challenge, trade). */
-final class CompositeId {
+public final class CompositeId {
 
     private CompositeId() {
     }
@@ -36,6 +36,11 @@ final class CompositeId {
         private String tradeId;
 
         public ByTrade() {
+        }
+
+        public ByTrade(String challengeId, String tradeId) {
+            this.challengeId = challengeId;
+            this.tradeId = tradeId;
         }
 
         @Override

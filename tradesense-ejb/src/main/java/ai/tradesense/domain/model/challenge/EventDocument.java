@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Set;
 
-import jakarta.json.Json;
+import ai.tradesense.domain.model.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;

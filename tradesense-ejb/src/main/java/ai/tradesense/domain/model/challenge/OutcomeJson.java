@@ -2,7 +2,7 @@ package ai.tradesense.domain.model.challenge;
 
 import java.util.List;
 
-import jakarta.json.Json;
+import ai.tradesense.domain.model.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

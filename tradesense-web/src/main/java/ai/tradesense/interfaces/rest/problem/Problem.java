@@ -2,7 +2,7 @@ package ai.tradesense.interfaces.rest.problem;
 
 import java.util.List;
 
-import jakarta.json.Json;
+import ai.tradesense.domain.model.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;

@@ -3,7 +3,7 @@ package ai.tradesense.interfaces.rest.simulations;
 import java.math.BigDecimal;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import ai.tradesense.domain.model.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
