@@ -20,6 +20,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
+import ai.tradesense.application.challenge.ChallengeChanged;
 import ai.tradesense.application.challenge.ChallengeService;
 import ai.tradesense.application.challenge.ChallengeSnapshot;
 import ai.tradesense.application.challenge.EventOutOfOrderException;
@@ -67,6 +68,9 @@ public class DefaultChallengeService implements ChallengeService {
 
     @Inject
     PlanRules planRules;
+
+    @Inject
+    jakarta.enterprise.event.Event<ChallengeChanged> changes;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -137,6 +141,7 @@ public class DefaultChallengeService implements ChallengeService {
         JsonObject lastAnswer = null;
         boolean allRepeats = true;
         Map<String, RecordedEvent> recordedNow = new HashMap<>();
+        List<JsonObject> messages = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             Event event = events.get(i);
             String path = single ? "" : "[" + i + "]";
@@ -167,8 +172,11 @@ public class DefaultChallengeService implements ChallengeService {
             }
             recordTrade(challenge, event, evaluation);
             audit(challenge, event, evaluation, entry, actor);
+            messages.add(message("EVENT_APPLIED", challenge, event.at(), entry));
+            outcomeMessages(challenge, evaluation, event.at(), messages);
             applied.add(Json.createObjectBuilder(entry).add("duplicate", false));
         }
+        publish(challenge, rules, now, messages);
         if (single) {
             return new IngestAnswer(lastAnswer, allRepeats);
         }
@@ -238,9 +246,49 @@ public class DefaultChallengeService implements ChallengeService {
         }
         challenges.add(challenge.audit(AuditEntry.Kind.MANUAL_ACTION, at, caller.auditName(), content.build().toString()));
         auditStatusChanges(challenge, evaluation, at);
+        List<JsonObject> messages = new ArrayList<>();
+        outcomeMessages(challenge, evaluation, at, messages);
+        publish(challenge, rules, now, messages);
         LOG.log(Level.INFO, "{0} applied {1} to challenge {2}: {3}",
                 new Object[] {caller.auditName(), action, challengeId, reason.strip()});
         return ChallengeSnapshot.of(challenge, rules);
+    }
+
+    /** A live message: {@code {"type", "challengeId", "seq", "at", "data"}}. */
+    private static JsonObject message(String type, Challenge challenge, Instant at, JsonObject data) {
+        return Json.createObjectBuilder().add("type", type).add("challengeId", challenge.id())
+                .add("seq", challenge.seq()).add("at", at.toString()).add("data", data).build();
+    }
+
+    /** The outcomes a screen must show as they happen: breaches and every change of status. */
+    private static void outcomeMessages(Challenge challenge, Evaluation evaluation, Instant at, List<JsonObject> messages) {
+        for (Outcome outcome : evaluation.outcomes()) {
+            String type = switch (outcome.type()) {
+                case BREACH -> "BREACH";
+                case PAUSED -> "PAUSED";
+                case RESUMED -> "RESUMED";
+                case PHASE_PASSED -> "PHASE_PASSED";
+                case PENDING_REVIEW -> "PENDING_REVIEW";
+                case PASSED -> "PASSED";
+                case FAILED -> "FAILED";
+                case EXTENDED -> "EXTENDED";
+                case RESTORED -> "RESTORED";
+                default -> null;
+            };
+            if (type != null) {
+                messages.add(message(type, challenge, at, OutcomeJson.write(outcome)));
+            }
+        }
+    }
+
+    /** Hands the messages and the resulting state to the live channels; they push after the commit. */
+    private void publish(Challenge challenge, RuleSet rules, Instant now, List<JsonObject> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<JsonObject> all = new ArrayList<>(messages);
+        all.add(message("STATE", challenge, now, ChallengeSnapshot.of(challenge, rules).toJson()));
+        changes.fire(new ChallengeChanged(challenge.id(), challenge.traderId(), challenge.planCode(), all));
     }
 
     private static List<Event> parse(String body) {

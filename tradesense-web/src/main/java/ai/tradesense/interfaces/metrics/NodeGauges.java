@@ -14,6 +14,7 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import ai.tradesense.application.NodeStatus;
 import ai.tradesense.application.SharedStore;
 import ai.tradesense.application.WorkQueues;
+import ai.tradesense.interfaces.websocket.LiveSessions;
 
 /**
  * The gauges the operators' dashboards read, under the names they already use. Each reads a live
@@ -31,6 +32,9 @@ public class NodeGauges {
     @Inject
     SharedStore sharedStore;
 
+    @Inject
+    LiveSessions liveSessions;
+
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         gauge("database_connection_pool_usage",
                 "Database connections in use divided by the pool's maximum", node::databasePoolUsage);
@@ -40,8 +44,7 @@ public class NodeGauges {
         gauge("worker_queue_length",
                 "Risk-scan shards waiting in the shared work queue",
                 () -> sharedStore.queueLength(WorkQueues.RISK_SCAN));
-        // Open WebSocket sessions on this node; the WebSocket endpoints arrive with live updates.
-        gauge("websocket_connections_active", "Open WebSocket sessions on this node", () -> 0);
+        gauge("websocket_connections_active", "Open WebSocket sessions on this node", liveSessions::count);
     }
 
     private void gauge(String name, String description, Supplier<Number> value) {

@@ -1,0 +1,179 @@
+package ai.tradesense.interfaces.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import ai.tradesense.testsupport.Accounts;
+import ai.tradesense.testsupport.Accounts.User;
+import ai.tradesense.testsupport.Http;
+import ai.tradesense.testsupport.Poll;
+import ai.tradesense.testsupport.RealServices;
+
+/** The challenge channel: who may listen, the first STATE, and pushes only after a commit. */
+@ExtendWith({RealServices.class, ArquillianExtension.class})
+@RunAsClient
+class LiveUpdatesIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/tradesense-web.war"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Http api;
+
+    @BeforeEach
+    void client() throws Exception {
+        api = new Http(base.toURI().resolve("api/v1/"));
+    }
+
+    @Test
+    void refusesAMissingTokenAndAnotherTradersChallengeWithAPolicyViolation() throws Exception {
+        User owner = Accounts.trader(api);
+        User other = Accounts.trader(api);
+        String id = owner.http().post("challenges", "{\"planCode\": \"two-step-100k\"}").json().getString("id");
+
+        Listener anonymous = connect(id, null);
+        Listener stranger = connect(id, token(other));
+        Listener forged = connect(id, "not-a-token");
+
+        for (Listener refused : new Listener[] {anonymous, stranger, forged}) {
+            assertThat(refused.closed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1008);
+            assertThat(refused.messages).isEmpty();
+        }
+    }
+
+    @Test
+    void sendsTheStateFirstAndThenEveryCommittedChangeInOrder() throws Exception {
+        User owner = Accounts.trader(api);
+        String startAt = Instant.now().minusSeconds(60).toString();
+        String id = owner.http().post("challenges", "{\"planCode\": \"two-step-100k\", \"startAt\": \"" + startAt + "\"}")
+                .json().getString("id");
+        Http platform = Accounts.platform(api);
+        Listener listener = connect(id, token(owner));
+
+        JsonObject first = listener.next();
+        assertThat(first.getString("type")).isEqualTo("STATE");
+        assertThat(first.getInt("seq")).isZero();
+        assertThat(first.getJsonObject("data").getString("id")).isEqualTo(id);
+        Poll.until("the node counts the open session", WAIT, () -> gauge("websocket_connections_active") >= 1);
+
+        Instant at = Instant.now();
+        assertThat(platform.post("challenges/" + id + "/events",
+                "{\"type\": \"EQUITY\", \"at\": \"" + at + "\", \"equity\": 100500}").status()).isEqualTo(200);
+        JsonObject applied = listener.next();
+        assertThat(applied.getString("type")).isEqualTo("EVENT_APPLIED");
+        assertThat(applied.getInt("seq")).isEqualTo(1);
+        assertThat(applied.getString("challengeId")).isEqualTo(id);
+        JsonObject state = listener.next();
+        assertThat(state.getString("type")).isEqualTo("STATE");
+        assertThat(state.getJsonObject("data").getJsonNumber("equity").bigDecimalValue()).isEqualByComparingTo("100500");
+
+        // A refused batch rolls back: nothing of it is pushed, so the next push is seq 2.
+        assertThat(platform.post("challenges/" + id + "/events", "[{\"type\": \"EQUITY\", \"at\": \"" + at.plusSeconds(1)
+                + "\", \"equity\": 100600}, {\"type\": \"TRADE_CLOSED\", \"id\": \"ghost\", \"at\": \""
+                + at.plusSeconds(2) + "\", \"price\": 1, \"profit\": 1}]").status()).isEqualTo(422);
+        assertThat(platform.post("challenges/" + id + "/events",
+                "{\"type\": \"EQUITY\", \"at\": \"" + at.plusSeconds(3) + "\", \"equity\": 89000}").status()).isEqualTo(200);
+        JsonObject next = listener.next();
+        assertThat(next.getString("type")).isEqualTo("EVENT_APPLIED");
+        assertThat(next.getInt("seq")).isEqualTo(2);
+        assertThat(listener.next().getString("type")).isEqualTo("BREACH");
+        JsonObject breach = listener.next();
+        assertThat(breach.getString("type")).isIn("BREACH", "FAILED");
+        JsonObject failed = breach.getString("type").equals("FAILED") ? breach : listener.next();
+        assertThat(failed.getString("type")).isEqualTo("FAILED");
+        assertThat(failed.getJsonObject("data").getString("rule")).isEqualTo("DAILY_LOSS");
+        assertThat(listener.next().getJsonObject("data").getString("status")).isEqualTo("FAILED");
+
+        listener.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        Poll.until("the session is no longer counted", WAIT, () -> gauge("websocket_connections_active") == 0);
+    }
+
+    private double gauge(String name) {
+        String metrics = new Http(URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/"))
+                .get("metrics").body();
+        return metrics.lines().filter(l -> l.startsWith(name + "{")).mapToDouble(l -> Double.parseDouble(
+                l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElseThrow();
+    }
+
+    private static String token(User user) {
+        return user.http().header("Authorization").substring("Bearer ".length());
+    }
+
+    private Listener connect(String challengeId, String token) throws Exception {
+        String query = token == null ? "" : "?access_token=" + token;
+        URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + base.getPath()
+                + "ws/challenges/" + challengeId + query);
+        Listener listener = new Listener();
+        listener.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT)
+                .buildAsync(uri, listener).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return listener;
+    }
+
+    /** Collects text messages and the close code. */
+    private static final class Listener implements WebSocket.Listener {
+        final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        final StringBuilder partial = new StringBuilder();
+        WebSocket socket;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(Json.createReader(new StringReader(partial.toString())).readObject());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
+        }
+
+        JsonObject next() throws InterruptedException {
+            JsonObject message = messages.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(message).as("a live message within " + WAIT.toSeconds() + " s").isNotNull();
+            return message;
+        }
+    }
+}
