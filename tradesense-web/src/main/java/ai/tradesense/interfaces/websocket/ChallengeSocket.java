@@ -13,6 +13,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
@@ -64,10 +65,15 @@ public class ChallengeSocket {
                 .build().toString());
     }
 
-    /** Clients only listen; anything they send is ignored. */
+    /** Clients only listen; anything they send only shows they are still there. */
     @OnMessage
-    public void message(String ignored) {
-        LOG.finest("a live client sent a message; it is ignored");
+    public void message(String ignored, Session session) {
+        sessions.seen(session);
+    }
+
+    @OnMessage
+    public void pong(PongMessage pong, Session session) {
+        sessions.seen(session);
     }
 
     @OnClose

@@ -80,13 +80,14 @@ class LiveUpdatesIT {
         String id = owner.http().post("challenges", "{\"planCode\": \"two-step-100k\", \"startAt\": \"" + startAt + "\"}")
                 .json().getString("id");
         Http platform = Accounts.platform(api);
+        double before = gauge("websocket_connections_active");
         Listener listener = connect(id, token(owner));
 
         JsonObject first = listener.next();
         assertThat(first.getString("type")).isEqualTo("STATE");
         assertThat(first.getInt("seq")).isZero();
         assertThat(first.getJsonObject("data").getString("id")).isEqualTo(id);
-        Poll.until("the node counts the open session", WAIT, () -> gauge("websocket_connections_active") >= 1);
+        Poll.until("the node counts the open session", WAIT, () -> gauge("websocket_connections_active") == before + 1);
 
         Instant at = Instant.now();
         assertThat(platform.post("challenges/" + id + "/events",
@@ -117,7 +118,36 @@ class LiveUpdatesIT {
         assertThat(listener.next().getJsonObject("data").getString("status")).isEqualTo("FAILED");
 
         listener.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
-        Poll.until("the session is no longer counted", WAIT, () -> gauge("websocket_connections_active") == 0);
+        Poll.until("the session is no longer counted", WAIT, () -> gauge("websocket_connections_active") == before);
+    }
+
+    @Test
+    void showsStaffEveryChallengesChangesOfStatusOnTheOpsChannel() throws Exception {
+        User trader = Accounts.trader(api);
+        User risk = Accounts.withRoles(api, "RISK");
+        Listener refused = connectTo("ws/ops?access_token=" + token(trader));
+        assertThat(refused.closed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1008);
+        Listener ops = connectTo("ws/ops?access_token=" + token(risk));
+        Poll.until("the ops session is open", WAIT, () -> gauge("websocket_connections_active") >= 1);
+
+        String id = trader.http().post("challenges", "{\"planCode\": \"futures-50k\", \"startAt\": \""
+                + Instant.now().minusSeconds(60) + "\"}").json().getString("id");
+        Http platform = Accounts.platform(api);
+        assertThat(platform.post("challenges/" + id + "/events", "[{\"type\": \"EQUITY\", \"at\": \"" + Instant.now()
+                + "\", \"equity\": 50200}, {\"type\": \"EQUITY\", \"at\": \"" + Instant.now().plusSeconds(1)
+                + "\", \"equity\": 47000}]").status()).isEqualTo(200);
+
+        // Ticks and states are not for the ops board; the breach and the failure are, with the seq.
+        JsonObject breach = ops.next();
+        assertThat(breach.getString("type")).isEqualTo("BREACH");
+        assertThat(breach.getString("challengeId")).isEqualTo(id);
+        assertThat(breach.getInt("seq")).isEqualTo(2);
+        JsonObject failed = ops.next();
+        while (!failed.getString("type").equals("FAILED")) {
+            failed = ops.next();
+        }
+        assertThat(failed.getJsonObject("data").getString("rule")).isEqualTo("MAX_LOSS");
+        ops.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
     }
 
     private double gauge(String name) {
@@ -132,9 +162,11 @@ class LiveUpdatesIT {
     }
 
     private Listener connect(String challengeId, String token) throws Exception {
-        String query = token == null ? "" : "?access_token=" + token;
-        URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + base.getPath()
-                + "ws/challenges/" + challengeId + query);
+        return connectTo("ws/challenges/" + challengeId + (token == null ? "" : "?access_token=" + token));
+    }
+
+    private Listener connectTo(String path) throws Exception {
+        URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + base.getPath() + path);
         Listener listener = new Listener();
         listener.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT)
                 .buildAsync(uri, listener).get(WAIT.toSeconds(), TimeUnit.SECONDS);
