@@ -124,7 +124,7 @@ public class LiveSessions {
         ops.forEach(session -> ping(session, silentLimit));
     }
 
-    private static void ping(Session session, long silentLimit) {
+    static void ping(Session session, long silentLimit) {
         Object lastSeen = session.getUserProperties().get(LAST_SEEN);
         try {
             if (lastSeen instanceof AtomicLong time && time.get() < silentLimit) {
