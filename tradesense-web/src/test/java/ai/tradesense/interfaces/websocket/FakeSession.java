@@ -58,5 +58,4 @@ final class FakeSession {
     void deliver() {
         inFlight.remove(0).onResult(new SendResult());
     }
-
 }
