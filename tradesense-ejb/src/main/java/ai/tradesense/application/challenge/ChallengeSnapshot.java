@@ -24,7 +24,8 @@ public record ChallengeSnapshot(String id, String planCode, Integer planVersion,
                                 ChallengeStatus status, int phaseIndex, String phaseName, String phaseKind,
                                 BigDecimal balance, BigDecimal equity, BigDecimal dayStartBalance,
                                 BigDecimal dayStartEquity, BigDecimal dailyLossFloor, BigDecimal maxLossFloor,
-                                BigDecimal profitTargetBalance, int tradingDays, BigDecimal bestDayProfit,
+                                BigDecimal profitTargetBalance, BigDecimal dailyLossRoom, BigDecimal maxLossRoom,
+                                BigDecimal profitTargetProgressPct, int tradingDays, BigDecimal bestDayProfit,
                                 int openTrades, Failure failure, long seq, Instant startedAt,
                                 Instant phaseStartedAt, Instant dayStartedAt, Instant nextDayStartsAt,
                                 Instant pausedUntil, Instant updatedAt) {
@@ -41,7 +42,8 @@ public record ChallengeSnapshot(String id, String planCode, Integer planVersion,
         return new ChallengeSnapshot(id, planCode, planVersion, traderId, state.status(), state.phaseIndex(),
                 phase.name(), phase.kind().name(), state.balance(), state.equity(), state.dayStartBalance(),
                 state.dayStartEquity(), state.dailyLossFloor(rules), state.maxLossFloor(),
-                state.profitTargetBalance(rules), state.tradingDays(), state.bestDayProfitSoFar(),
+                state.profitTargetBalance(rules), state.dailyLossRoom(rules), state.maxLossRoom(),
+                state.profitTargetProgressPct(rules), state.tradingDays(), state.bestDayProfitSoFar(),
                 state.openTrades(), state.failure(), seq, startedAt, state.phaseStartedAt(),
                 state.currentDayStart(), state.nextDayStart(), state.pausedUntil(), updatedAt);
     }
@@ -66,6 +68,9 @@ public record ChallengeSnapshot(String id, String planCode, Integer planVersion,
         money(json, "dailyLossFloor", dailyLossFloor);
         money(json, "maxLossFloor", maxLossFloor);
         money(json, "profitTargetBalance", profitTargetBalance);
+        money(json, "dailyLossRoom", dailyLossRoom);
+        money(json, "maxLossRoom", maxLossRoom);
+        money(json, "profitTargetProgressPct", profitTargetProgressPct);
         json.add("tradingDays", tradingDays);
         money(json, "bestDayProfit", bestDayProfit);
         json.add("openTrades", openTrades);

@@ -1,6 +1,7 @@
 package ai.tradesense.domain.rules;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -118,6 +119,34 @@ public record AccountState(ChallengeStatus status, int phaseIndex, Instant phase
             return null;
         }
         return phase.profitTarget().balance(rules.initialBalance());
+    }
+
+    /**
+     * How far equity may still fall before the daily floor: equity − floor (negative once breached);
+     * null without a daily rule.
+     */
+    public BigDecimal dailyLossRoom(RuleSet rules) {
+        BigDecimal floor = dailyLossFloor(rules);
+        return floor == null ? null : equity.subtract(floor);
+    }
+
+    /** How far equity may still fall before the max loss floor; null without a max loss rule. */
+    public BigDecimal maxLossRoom() {
+        return maxLossFloor == null ? null : equity.subtract(maxLossFloor);
+    }
+
+    /**
+     * Progress to the profit target in percent of the target's profit (closed profit ÷ target profit ×
+     * 100, two decimals, not capped; negative when in loss); null without a target.
+     */
+    public BigDecimal profitTargetProgressPct(RuleSet rules) {
+        BigDecimal target = profitTargetBalance(rules);
+        if (target == null) {
+            return null;
+        }
+        BigDecimal needed = target.subtract(rules.initialBalance());
+        return needed.signum() <= 0 ? null
+                : totalProfit(rules).multiply(BigDecimal.valueOf(100)).divide(needed, 2, RoundingMode.HALF_EVEN);
     }
 
     /** Closed profit of the phase so far. */

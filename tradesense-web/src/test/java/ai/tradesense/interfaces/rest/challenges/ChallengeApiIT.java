@@ -71,6 +71,9 @@ class ChallengeApiIT {
         assertThat(money(challenge, "dailyLossFloor")).isEqualByComparingTo("95000");
         assertThat(money(challenge, "maxLossFloor")).isEqualByComparingTo("90000");
         assertThat(money(challenge, "profitTargetBalance")).isEqualByComparingTo("110000");
+        assertThat(money(challenge, "dailyLossRoom")).isEqualByComparingTo("5000");
+        assertThat(money(challenge, "maxLossRoom")).isEqualByComparingTo("10000");
+        assertThat(money(challenge, "profitTargetProgressPct")).isEqualByComparingTo("0");
         assertThat(challenge.getInt("seq")).isZero();
         assertThat(challenge.isNull("failure")).isTrue();
         // Prague midnight in winter is 23:00 UTC.
