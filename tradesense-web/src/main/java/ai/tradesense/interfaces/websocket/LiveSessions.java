@@ -16,6 +16,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
@@ -41,6 +43,14 @@ public class LiveSessions {
     ManagedScheduledExecutorService scheduler;
 
     private ScheduledFuture<?> pinger;
+
+    /**
+     * Created at start-up, in the application's own context: the metrics scraper reads the session count
+     * from a thread of the server where the application's resources cannot be looked up.
+     */
+    void created(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.fine("live sessions ready");
+    }
 
     @PostConstruct
     void startPinging() {
