@@ -52,8 +52,8 @@ class ChallengeSnapshotTest {
 
         assertThat(json.keySet()).containsExactlyInAnyOrder("id", "planCode", "planVersion", "traderId", "status",
                 "phase", "balance", "equity", "dayStartBalance", "dayStartEquity", "dailyLossFloor", "maxLossFloor",
-                "profitTargetBalance", "tradingDays", "bestDayProfit", "openTrades", "failure", "seq", "startedAt",
-                "phaseStartedAt", "dayStartedAt", "nextDayStartsAt", "pausedUntil", "updatedAt");
+                "profitTargetBalance", "dailyLossRoom", "maxLossRoom", "profitTargetProgressPct", "tradingDays",
+                "bestDayProfit", "openTrades", "failure", "seq", "startedAt", "phaseStartedAt", "dayStartedAt", "nextDayStartsAt", "pausedUntil", "updatedAt");
         assertThat(json.getJsonObject("phase").keySet()).containsExactlyInAnyOrder("index", "name", "kind");
     }
 
