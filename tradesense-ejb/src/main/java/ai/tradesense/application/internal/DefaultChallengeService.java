@@ -2,6 +2,7 @@ package ai.tradesense.application.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -92,7 +93,9 @@ public class DefaultChallengeService implements ChallengeService {
         Plan plan = plans.latest(planCode).orElseThrow(() ->
                 InvalidInputException.of("planCode", Kind.VALUE, "no plan with code '" + planCode + "'"));
         Instant now = clock.instant();
-        Instant opening = startAt == null ? now : startAt;
+        // Opened "now" means this second: a platform stamping its first event at a whole second would
+        // otherwise be refused as older than the account.
+        Instant opening = startAt == null ? now.truncatedTo(ChronoUnit.SECONDS) : startAt;
         RuleSet rules = planRules.of(plan.code(), plan.version());
         Challenge challenge = Challenge.start(UUID.randomUUID().toString(), plan.code(), plan.version(), rules,
                 traderId, opening, now);
