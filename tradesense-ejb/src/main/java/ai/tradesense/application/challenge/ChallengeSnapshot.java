@@ -3,13 +3,13 @@ package ai.tradesense.application.challenge;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import ai.tradesense.domain.model.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import ai.tradesense.domain.model.challenge.Challenge;
+import ai.tradesense.domain.model.Json;
 import ai.tradesense.domain.model.PlainNumber;
+import ai.tradesense.domain.model.challenge.Challenge;
 import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.ChallengeStatus;
 import ai.tradesense.domain.rules.Failure;

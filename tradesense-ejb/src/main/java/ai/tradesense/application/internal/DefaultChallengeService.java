@@ -14,7 +14,6 @@ import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import ai.tradesense.domain.model.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -28,8 +27,9 @@ import ai.tradesense.application.challenge.EventOutOfOrderException;
 import ai.tradesense.application.security.AccessDeniedException;
 import ai.tradesense.application.security.Caller;
 import ai.tradesense.application.security.Role;
-import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
+import ai.tradesense.domain.model.InvalidInputException;
+import ai.tradesense.domain.model.Json;
 import ai.tradesense.domain.model.Page;
 import ai.tradesense.domain.model.StrictJson;
 import ai.tradesense.domain.model.challenge.AuditEntry;

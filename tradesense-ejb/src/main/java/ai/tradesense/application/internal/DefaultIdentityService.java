@@ -1,7 +1,7 @@
 package ai.tradesense.application.internal;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,20 +20,20 @@ import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import ai.tradesense.domain.model.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import ai.tradesense.application.security.Caller;
 import ai.tradesense.application.security.AuthenticationFailedException;
+import ai.tradesense.application.security.Caller;
 import ai.tradesense.application.security.IdentityService;
 import ai.tradesense.application.security.Role;
 import ai.tradesense.application.security.Tokens;
-import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
+import ai.tradesense.domain.model.InvalidInputException;
+import ai.tradesense.domain.model.Json;
 import ai.tradesense.domain.model.identity.ApiKey;
 import ai.tradesense.domain.model.identity.IdentityRepository;
 import ai.tradesense.domain.model.identity.RefreshToken;

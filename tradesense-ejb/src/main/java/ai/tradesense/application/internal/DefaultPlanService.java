@@ -5,15 +5,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
-import ai.tradesense.domain.model.Json;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.inject.Inject;
 
 import ai.tradesense.application.PlanService;
-import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
+import ai.tradesense.domain.model.InvalidInputException;
+import ai.tradesense.domain.model.Json;
 import ai.tradesense.domain.model.Page;
 import ai.tradesense.domain.model.StrictJson;
 import ai.tradesense.domain.model.plan.Plan;

@@ -14,8 +14,8 @@ import jakarta.json.JsonArray;
 
 import ai.tradesense.application.challenge.ChallengeSnapshot;
 import ai.tradesense.application.challenge.SimulationService;
-import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
+import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.StrictJson;
 import ai.tradesense.domain.model.challenge.EventDocument;
 import ai.tradesense.domain.model.challenge.OutcomeJson;

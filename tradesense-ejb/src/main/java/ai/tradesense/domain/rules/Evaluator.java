@@ -1,8 +1,5 @@
 package ai.tradesense.domain.rules;
 
-import ai.tradesense.domain.rules.EventRejectedException.Reason;
-import ai.tradesense.domain.rules.Outcome.HoldReason;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+
+import ai.tradesense.domain.rules.EventRejectedException.Reason;
+import ai.tradesense.domain.rules.Outcome.HoldReason;
 
 /**
  * The one place the rules of DESIGN §3 are computed. Live events, simulations, the worker's clock and

@@ -9,14 +9,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import ai.tradesense.domain.model.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+
+import ai.tradesense.domain.model.Json;
 
 /**
  * Compact JWTs signed with HMAC-SHA256. Verification accepts exactly one header,

@@ -1,7 +1,7 @@
 package ai.tradesense.interfaces.rest;
 
-import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
+import ai.tradesense.domain.model.InvalidInputException;
 
 /** Reads {@code page} and {@code size} query parameters strictly. */
 public record Paging(int page, int size) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.inject.Inject;
-import ai.tradesense.domain.model.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -24,11 +23,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import ai.tradesense.application.security.IdentityService;
 import ai.tradesense.application.security.IdentityService.ApiKeyView;
+import ai.tradesense.application.security.IdentityService;
 import ai.tradesense.application.security.Role;
-import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
+import ai.tradesense.domain.model.InvalidInputException;
+import ai.tradesense.domain.model.Json;
 import ai.tradesense.domain.model.StrictJson;
 import ai.tradesense.interfaces.rest.Paging;
 

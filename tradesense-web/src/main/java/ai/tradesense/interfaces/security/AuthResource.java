@@ -3,7 +3,6 @@ package ai.tradesense.interfaces.security;
 import java.util.Set;
 
 import jakarta.inject.Inject;
-import ai.tradesense.domain.model.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,9 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import ai.tradesense.application.security.IdentityService;
 import ai.tradesense.application.security.IdentityService.UserView;
+import ai.tradesense.application.security.IdentityService;
 import ai.tradesense.application.security.Tokens;
+import ai.tradesense.domain.model.Json;
 import ai.tradesense.domain.model.StrictJson;
 
 /** Sign-up, sign-in, token refresh and sign-out. */

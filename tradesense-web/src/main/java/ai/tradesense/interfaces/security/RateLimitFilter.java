@@ -10,7 +10,6 @@ import java.util.Locale;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import ai.tradesense.domain.model.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -29,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ai.tradesense.application.RateLimiter;
 import ai.tradesense.application.security.Caller;
 import ai.tradesense.application.security.Role;
+import ai.tradesense.domain.model.Json;
 import ai.tradesense.interfaces.rest.problem.Problem;
 
 /**

@@ -5,16 +5,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
-import ai.tradesense.domain.model.Json;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+
+import ai.tradesense.domain.model.Json;
+import ai.tradesense.domain.model.Timestamps;
 
 /**
  * One entry of a challenge's append-only audit trail. Its SHA-256 hash covers the previous entry's
@@ -70,7 +70,7 @@ public class AuditEntry {
         entry.seq = previousSeq + 1;
         entry.kind = kind.name();
         // The database keeps microseconds; the hash must cover what is stored.
-        entry.occurredAt = at.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        entry.occurredAt = Timestamps.stored(at);
         entry.actor = actor;
         entry.content = content;
         entry.previousHash = previousHash;

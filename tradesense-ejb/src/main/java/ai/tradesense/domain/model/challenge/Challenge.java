@@ -3,8 +3,6 @@ package ai.tradesense.domain.model.challenge;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,6 +12,7 @@ import jakarta.persistence.Transient;
 
 import ai.tradesense.domain.model.RecordJson;
 import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.domain.model.Timestamps;
 import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.ChallengeStatus;
 import ai.tradesense.domain.rules.Evaluation;
@@ -91,8 +90,8 @@ public class Challenge {
         challenge.planCode = planCode;
         challenge.planVersion = planVersion;
         challenge.traderId = traderId;
-        challenge.startedAt = utc(startAt);
-        challenge.createdAt = utc(now);
+        challenge.startedAt = Timestamps.stored(startAt);
+        challenge.createdAt = Timestamps.stored(now);
         challenge.auditHash = AuditEntry.GENESIS;
         challenge.keep(AccountState.start(rules, startAt), now);
         return challenge;
@@ -128,7 +127,7 @@ public class Challenge {
         this.phaseIndex = next.phaseIndex();
         this.balance = next.balance();
         this.equity = next.equity();
-        this.updatedAt = utc(now);
+        this.updatedAt = Timestamps.stored(now);
     }
 
     public AccountState account() {
@@ -138,9 +137,6 @@ public class Challenge {
         return account;
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
 
     public String id() {
         return id;

@@ -7,12 +7,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Set;
 
-import ai.tradesense.domain.model.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import ai.tradesense.domain.model.InvalidInputException.Kind;
+import ai.tradesense.domain.model.Json;
 import ai.tradesense.domain.model.StrictJson;
 import ai.tradesense.domain.rules.Event;
 import ai.tradesense.domain.rules.EventType;

@@ -2,11 +2,11 @@ package ai.tradesense.domain.model.challenge;
 
 import java.util.List;
 
-import ai.tradesense.domain.model.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
+import ai.tradesense.domain.model.Json;
 import ai.tradesense.domain.model.RecordJson;
 import ai.tradesense.domain.rules.Outcome;
 

@@ -2,8 +2,6 @@ package ai.tradesense.domain.model.challenge;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import ai.tradesense.domain.model.Timestamps;
 import ai.tradesense.domain.rules.Event;
 
 /**
@@ -59,11 +58,11 @@ public class RecordedEvent {
         this.seq = seq;
         this.type = event.type().name();
         this.eventId = event.id();
-        this.occurredAt = event.at().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        this.occurredAt = Timestamps.stored(event.at());
         this.payload = payload;
         this.outcomes = outcomes;
         this.answer = answer;
-        this.receivedAt = receivedAt.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        this.receivedAt = Timestamps.stored(receivedAt);
     }
 
     public String challengeId() {

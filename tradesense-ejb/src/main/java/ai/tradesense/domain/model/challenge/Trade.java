@@ -3,8 +3,6 @@ package ai.tradesense.domain.model.challenge;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import ai.tradesense.domain.model.Timestamps;
 import ai.tradesense.domain.rules.Event;
 
 /** A trade on a challenge's account, for its history: opened, and closed with its net profit. */
@@ -67,19 +66,16 @@ public class Trade {
         trade.side = opened.side().name();
         trade.volume = opened.volume();
         trade.openPrice = opened.price();
-        trade.openedAt = utc(opened.at());
+        trade.openedAt = Timestamps.stored(opened.at());
         return trade;
     }
 
     public void close(Event.TradeClosed closed) {
         this.closePrice = closed.price();
         this.profit = closed.profit();
-        this.closedAt = utc(closed.at());
+        this.closedAt = Timestamps.stored(closed.at());
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
 
     public String tradeId() {
         return tradeId;

@@ -2,8 +2,6 @@ package ai.tradesense.domain.model.identity;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,6 +11,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import ai.tradesense.domain.model.Timestamps;
 
 /** The trading platform bridge's key, optionally limited to some plans; stored as a SHA-256 hash. */
 @Entity
@@ -51,12 +51,12 @@ public class ApiKey {
         this.keyHash = keyHash;
         this.planCodes = planCodes.isEmpty() ? null : String.join(",", new TreeSet<>(planCodes));
         this.createdBy = createdBy;
-        this.createdAt = createdAt.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        this.createdAt = Timestamps.stored(createdAt);
     }
 
     public void revoke(Instant now) {
         if (revokedAt == null) {
-            revokedAt = now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+            revokedAt = Timestamps.stored(now);
         }
     }
 

@@ -2,13 +2,13 @@ package ai.tradesense.domain.model.identity;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import ai.tradesense.domain.model.Timestamps;
 
 /** A single-use refresh token, stored as the SHA-256 of its secret. */
 @Entity
@@ -41,8 +41,8 @@ public class RefreshToken {
         this.id = id;
         this.userId = userId;
         this.tokenHash = tokenHash;
-        this.createdAt = utc(createdAt);
-        this.expiresAt = utc(expiresAt);
+        this.createdAt = Timestamps.stored(createdAt);
+        this.expiresAt = Timestamps.stored(expiresAt);
     }
 
     /** Usable: not revoked and not expired at {@code now}. */
@@ -52,7 +52,7 @@ public class RefreshToken {
 
     public void revoke(Instant now) {
         if (revokedAt == null) {
-            revokedAt = utc(now);
+            revokedAt = Timestamps.stored(now);
         }
     }
 
@@ -60,7 +60,4 @@ public class RefreshToken {
         return userId;
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
 }

@@ -2,8 +2,6 @@ package ai.tradesense.domain.model.identity;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -13,6 +11,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import ai.tradesense.domain.model.Timestamps;
 
 /** A person who signs in: a trader, risk staff or an admin. */
 @Entity
@@ -51,7 +51,7 @@ public class User {
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         assignRoles(roles);
-        this.createdAt = createdAt.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        this.createdAt = Timestamps.stored(createdAt);
     }
 
     public void assignRoles(Set<StoredRole> assigned) {

@@ -3,8 +3,6 @@ package ai.tradesense.domain.model.plan;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
@@ -15,6 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 
 import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.domain.model.Timestamps;
 import ai.tradesense.domain.rules.RuleSet;
 
 /**
@@ -64,7 +63,7 @@ public class Plan {
         this.initialBalance = rules.initialBalance();
         this.document = PlanDocument.write(rules).toString();
         // Both databases keep microseconds; the answer must equal what a later read returns.
-        this.createdAt = at.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        this.createdAt = Timestamps.stored(at);
         this.rules = rules;
     }
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import ai.tradesense.domain.model.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -20,6 +19,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import ai.tradesense.domain.model.InvalidInputException.Kind;
+import ai.tradesense.domain.model.Json;
 import ai.tradesense.domain.model.StrictJson;
 import ai.tradesense.domain.rules.Allowance;
 import ai.tradesense.domain.rules.BreachWhen;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.inject.Inject;
-import ai.tradesense.domain.model.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -25,8 +24,9 @@ import jakarta.ws.rs.core.UriInfo;
 import ai.tradesense.application.challenge.ChallengeService;
 import ai.tradesense.application.challenge.ChallengeSnapshot;
 import ai.tradesense.application.security.Role;
-import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
+import ai.tradesense.domain.model.InvalidInputException;
+import ai.tradesense.domain.model.Json;
 import ai.tradesense.domain.model.Page;
 import ai.tradesense.domain.model.StrictJson;
 import ai.tradesense.domain.rules.ChallengeStatus;

@@ -2,10 +2,11 @@ package ai.tradesense.interfaces.rest.problem;
 
 import java.util.List;
 
-import ai.tradesense.domain.model.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
+
+import ai.tradesense.domain.model.Json;
 
 /**
  * An RFC 9457 problem document. {@code errors} names each offending field by its JSON path.

@@ -3,7 +3,6 @@ package ai.tradesense.interfaces.rest.simulations;
 import java.math.BigDecimal;
 
 import jakarta.inject.Inject;
-import ai.tradesense.domain.model.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import ai.tradesense.application.challenge.SimulationService;
+import ai.tradesense.domain.model.Json;
 import ai.tradesense.domain.model.PlainNumber;
 
 /**
