@@ -1,10 +1,7 @@
 package ai.tradesense.node.bench;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,13 +26,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 
-import ai.tradesense.node.Launcher;
 import ai.tradesense.node.Launcher.RunningNode;
 import ai.tradesense.node.NodeOptions;
 import ai.tradesense.testsupport.Accounts;
@@ -96,7 +87,7 @@ public final class ApiBenchmark {
         String plan = System.getProperty("bench.plan", "two-step-100k");
         String url = System.getProperty("bench.url");
 
-        printMachine();
+        BenchSupport.printMachine();
         RunningNode node = null;
         TestServices.Database db = null;
         long started = System.nanoTime();
@@ -104,7 +95,7 @@ public final class ApiBenchmark {
         if (url == null || url.isBlank()) {
             db = TestServices.postgres();
             String redis = TestServices.redis();
-            node = startNode(root(), db, redis);
+            node = BenchSupport.startNode(BenchSupport.root(), db, redis, "node");
             RunningNode toStop = node;
             Runtime.getRuntime().addShutdownHook(new Thread(toStop::stop, "bench-node-stop"));
             node.awaitReady(Duration.ofMinutes(3));
@@ -129,7 +120,7 @@ public final class ApiBenchmark {
         } finally {
             if (node != null) {
                 node.stop();
-                reportLog(node.logFile());
+                BenchSupport.reportLog(node.logFile());
                 System.out.println("Node stopped.");
             }
         }
@@ -298,7 +289,7 @@ public final class ApiBenchmark {
             throw new IllegalStateException("starting a challenge answered " + response.statusCode() + ": "
                     + response.body());
         }
-        return json(response.body()).getString("id");
+        return BenchSupport.json(response.body()).getString("id");
     }
 
     /** Every challenge of every run must still be ACTIVE and hold exactly the events answered 200. */
@@ -314,7 +305,7 @@ public final class ApiBenchmark {
                     problems.add(a.id + ": GET answered " + response.statusCode());
                     continue;
                 }
-                JsonObject c = json(response.body());
+                JsonObject c = BenchSupport.json(response.body());
                 long seq = c.getJsonNumber("seq").longValue();
                 if (seq != a.accepted || !"ACTIVE".equals(c.getString("status"))) {
                     problems.add(a.id + ": status " + c.getString("status") + ", seq " + seq + ", expected ACTIVE and "
@@ -337,62 +328,6 @@ public final class ApiBenchmark {
 
     // ---- the node --------------------------------------------------------------------------------------
 
-    private static RunningNode startNode(Path root, TestServices.Database db, String redis) throws IOException {
-        Path work = Files.createDirectories(root.resolve("tradesense-node/target/bench"));
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(ZonedDateTime.now());
-        NodeOptions options = new NodeOptions(
-                root.resolve("tradesense-node/target/payara-micro.jar"),
-                root.resolve("tradesense-web/target/tradesense-web.war"),
-                root.resolve("tradesense-batch/target/tradesense-batch.war"),
-                freePort(),
-                Files.createTempDirectory(work, "data-"),
-                Map.of(),
-                NodeOptions.DEFAULT_JVM_OPTIONS,
-                work.resolve("node-" + stamp + ".log"))
-                .withSetting("tradesense.db.url", db.url())
-                .withSetting("tradesense.db.user", db.user())
-                .withSetting("tradesense.db.password", db.password())
-                .withSetting("tradesense.redis.url", redis);
-        for (var setting : Accounts.settings().entrySet()) {
-            options = options.withSetting(setting.getKey(), setting.getValue());
-        }
-        return Launcher.start(options);
-    }
-
-    /** The project folder: {@code bench.root}, or the working directory or its parent (run from a module). */
-    private static Path root() {
-        String given = System.getProperty("bench.root");
-        Path here = Path.of(given == null ? "." : given).toAbsolutePath().normalize();
-        if (Files.isDirectory(here.resolve("tradesense-node"))) {
-            return here;
-        }
-        if (here.getParent() != null && Files.isDirectory(here.getParent().resolve("tradesense-node"))) {
-            return here.getParent();
-        }
-        throw new IllegalStateException("run from the project folder (or set -Dbench.root=...): " + here);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** Warnings and errors the node logged during the run, so nothing odd goes unseen. */
-    private static void reportLog(Path log) {
-        if (log == null || !Files.isRegularFile(log)) {
-            return;
-        }
-        try (Stream<String> lines = Files.lines(log)) {
-            List<String> bad = lines.filter(l -> l.contains("SEVERE") || l.contains("WARNING")
-                    || l.contains("Exception")).toList();
-            System.out.printf("Node log: %d lines with SEVERE, WARNING or Exception%n", bad.size());
-            bad.stream().limit(8).forEach(l -> System.out.println("         " + abbreviate(l, 220)));
-        } catch (IOException | java.io.UncheckedIOException e) {
-            System.out.println("Node log: unreadable: " + e);
-        }
-    }
-
     private static String postgresVersion(TestServices.Database db) {
         try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SHOW server_version")) {
@@ -401,40 +336,6 @@ public final class ApiBenchmark {
         } catch (SQLException e) {
             return "version unknown";
         }
-    }
-
-    private static void printMachine() {
-        Runtime rt = Runtime.getRuntime();
-        String cpu = "";
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            cpu = lines.filter(l -> l.startsWith("model name")).findFirst()
-                    .map(l -> ", " + l.substring(l.indexOf(':') + 1).strip()).orElse("");
-        } catch (IOException | RuntimeException e) {
-            // not Linux: the core count says enough
-        }
-        long memory = 0;
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            memory = os.getTotalMemorySize() >> 30;
-        }
-        System.out.printf("Machine: %d cores%s, %d GiB RAM; %s %s (%s); %s %s %s%n", rt.availableProcessors(), cpu,
-                memory, System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-                System.getProperty("java.vm.vendor"), System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("os.arch"));
-        System.out.println("Date:    " + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME));
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        System.out.printf(Locale.ROOT, "Load:    %.2f (1-minute average before the benchmark)%s%n", load,
-                load > rt.availableProcessors() / 2.0 ? " -- the machine is busy: these figures will be low" : "");
-    }
-
-    private static JsonObject json(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
-    }
-
-    private static String abbreviate(String s, int max) {
-        String flat = s.replaceAll("\\s+", " ");
-        return flat.length() <= max ? flat : flat.substring(0, max) + "...";
     }
 
     // ---- load ------------------------------------------------------------------------------------------
@@ -547,7 +448,7 @@ public final class ApiBenchmark {
         void error(int status, String body) {
             statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
             if (samples.size() < MAX_SAMPLES) {
-                samples.add((status < 0 ? "no answer" : "HTTP " + status) + ": " + abbreviate(body, 300));
+                samples.add((status < 0 ? "no answer" : "HTTP " + status) + ": " + BenchSupport.abbreviate(body, 300));
             }
         }
 

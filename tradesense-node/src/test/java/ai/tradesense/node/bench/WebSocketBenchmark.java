@@ -1,10 +1,6 @@
 package ai.tradesense.node.bench;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,11 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-
-import ai.tradesense.node.Launcher;
 import ai.tradesense.node.Launcher.RunningNode;
 import ai.tradesense.node.NodeOptions;
 import ai.tradesense.testsupport.Accounts;
@@ -108,14 +97,14 @@ public final class WebSocketBenchmark {
         int subscribers = Integer.getInteger("ws.subscribers", 1_000);
         String url = System.getProperty("bench.url");
 
-        printMachine();
+        BenchSupport.printMachine();
         RunningNode running = null;
         long started = System.nanoTime();
         URI base;
         if (url == null || url.isBlank()) {
             TestServices.Database db = TestServices.postgres();
             String redis = TestServices.redis();
-            running = startNode(root(), db, redis);
+            running = BenchSupport.startNode(BenchSupport.root(), db, redis, "ws-node");
             RunningNode toStop = running;
             Runtime.getRuntime().addShutdownHook(new Thread(toStop::stop, "bench-node-stop"));
             running.awaitReady(Duration.ofMinutes(3));
@@ -151,7 +140,7 @@ public final class WebSocketBenchmark {
         } finally {
             if (running != null) {
                 running.stop();
-                reportLog(running.logFile());
+                BenchSupport.reportLog(running.logFile());
                 System.out.println("Node stopped.");
             }
         }
@@ -310,7 +299,7 @@ public final class WebSocketBenchmark {
             if (response.statusCode() != 200) {
                 result.errors++;
                 if (result.errorSample == null) {
-                    result.errorSample = "HTTP " + response.statusCode() + ": " + abbreviate(response.body(), 200);
+                    result.errorSample = "HTTP " + response.statusCode() + ": " + BenchSupport.abbreviate(response.body(), 200);
                 }
                 break; // the seq numbers would no longer line up
             }
@@ -552,7 +541,7 @@ public final class WebSocketBenchmark {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + abbreviate(t.getMessage(), 120));
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + BenchSupport.abbreviate(t.getMessage(), 120));
     }
 
     // ---- the node: REST, metrics, memory --------------------------------------------------------------
@@ -569,7 +558,7 @@ public final class WebSocketBenchmark {
             throw new IllegalStateException("starting a challenge answered " + response.statusCode() + ": "
                     + response.body());
         }
-        return json(response.body()).getString("id");
+        return BenchSupport.json(response.body()).getString("id");
     }
 
     /** RSS of the node, its used heap and the live-sessions gauge; -1 where not known. */
@@ -684,97 +673,5 @@ public final class WebSocketBenchmark {
         }
         int rank = (int) Math.ceil(p * sorted.length);
         return sorted[Math.min(Math.max(rank - 1, 0), sorted.length - 1)] / 1e6;
-    }
-
-    private static RunningNode startNode(Path root, TestServices.Database db, String redis) throws IOException {
-        Path work = Files.createDirectories(root.resolve("tradesense-node/target/bench"));
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(ZonedDateTime.now());
-        NodeOptions options = new NodeOptions(
-                root.resolve("tradesense-node/target/payara-micro.jar"),
-                root.resolve("tradesense-web/target/tradesense-web.war"),
-                root.resolve("tradesense-batch/target/tradesense-batch.war"),
-                freePort(),
-                Files.createTempDirectory(work, "data-"),
-                Map.of(),
-                NodeOptions.DEFAULT_JVM_OPTIONS,
-                work.resolve("ws-node-" + stamp + ".log"))
-                .withSetting("tradesense.db.url", db.url())
-                .withSetting("tradesense.db.user", db.user())
-                .withSetting("tradesense.db.password", db.password())
-                .withSetting("tradesense.redis.url", redis);
-        for (var setting : Accounts.settings().entrySet()) {
-            options = options.withSetting(setting.getKey(), setting.getValue());
-        }
-        return Launcher.start(options);
-    }
-
-    private static Path root() {
-        String given = System.getProperty("bench.root");
-        Path here = Path.of(given == null ? "." : given).toAbsolutePath().normalize();
-        if (Files.isDirectory(here.resolve("tradesense-node"))) {
-            return here;
-        }
-        if (here.getParent() != null && Files.isDirectory(here.getParent().resolve("tradesense-node"))) {
-            return here.getParent();
-        }
-        throw new IllegalStateException("run from the project folder (or set -Dbench.root=...): " + here);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** Warnings and errors the node logged, so nothing odd goes unseen. */
-    private static void reportLog(Path log) {
-        if (log == null || !Files.isRegularFile(log)) {
-            return;
-        }
-        try (Stream<String> lines = Files.lines(log)) {
-            List<String> bad = lines.filter(l -> l.contains("SEVERE") || l.contains("WARNING")
-                    || l.contains("Exception") || l.contains("Too many open files") || l.contains("OutOfMemory"))
-                    .toList();
-            System.out.printf("Node log: %d lines with SEVERE, WARNING, Exception, Too many open files or"
-                    + " OutOfMemory%n", bad.size());
-            bad.stream().filter(l -> !l.contains("PayaraMicro") && !l.contains("NCLS-SECURITY-05054")).limit(8)
-                    .forEach(l -> System.out.println("         " + abbreviate(l, 220)));
-        } catch (IOException | java.io.UncheckedIOException e) {
-            System.out.println("Node log: unreadable: " + e);
-        }
-    }
-
-    private static void printMachine() {
-        Runtime rt = Runtime.getRuntime();
-        String cpu = "";
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            cpu = lines.filter(l -> l.startsWith("model name")).findFirst()
-                    .map(l -> ", " + l.substring(l.indexOf(':') + 1).strip()).orElse("");
-        } catch (IOException | RuntimeException e) {
-            // not Linux: the core count says enough
-        }
-        long memory = 0;
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            memory = os.getTotalMemorySize() >> 30;
-        }
-        System.out.printf("Machine: %d cores%s, %d GiB RAM; %s %s (%s); %s %s %s%n", rt.availableProcessors(), cpu,
-                memory, System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-                System.getProperty("java.vm.vendor"), System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("os.arch"));
-        System.out.println("Date:    " + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME));
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        System.out.printf(Locale.ROOT, "Load:    %.2f (1-minute average before the benchmark)%s%n", load,
-                load > rt.availableProcessors() / 2.0 ? " -- the machine is busy: these figures will be low" : "");
-    }
-
-    private static JsonObject json(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
-    }
-
-    private static String abbreviate(String s, int max) {
-        String flat = s.replaceAll("\\s+", " ");
-        return flat.length() <= max ? flat : flat.substring(0, max) + "...";
     }
 }
