@@ -129,8 +129,9 @@ public class DefaultChallengeService implements ChallengeService {
 
     @Override
     public IngestAnswer ingest(Caller caller, String challengeId, String body) {
-        List<Event> events = parse(body);
-        boolean single = !(StrictJson.parse(body) instanceof JsonArray);
+        JsonValue json = StrictJson.parse(body);
+        List<Event> events = events(json);
+        boolean single = !(json instanceof JsonArray);
         Challenge challenge = visible(caller, challenges.lock(challengeId), challengeId);
         if (!caller.is(Role.PLATFORM) && !caller.is(Role.ADMIN)) {
             // Only the platform reports trades and equity (and admins, audited, for corrections).
@@ -294,8 +295,7 @@ public class DefaultChallengeService implements ChallengeService {
         changes.fire(new ChallengeChanged(challenge.id(), challenge.traderId(), challenge.planCode(), all));
     }
 
-    private static List<Event> parse(String body) {
-        JsonValue json = StrictJson.parse(body);
+    private static List<Event> events(JsonValue json) {
         StrictJson reader = new StrictJson();
         List<Event> events = new ArrayList<>();
         if (json instanceof JsonArray array) {
