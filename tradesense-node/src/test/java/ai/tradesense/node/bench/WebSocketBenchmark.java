@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 import ai.tradesense.node.Launcher.RunningNode;
@@ -32,9 +34,9 @@ import ai.tradesense.testsupport.Http;
 import ai.tradesense.testsupport.TestServices;
 
 /**
- * Live updates over WebSocket ({@code /ws/challenges/{id}}) on one production-mode node (PostgreSQL +
- * Redis), black box. Not a test: a plain {@code main} that neither surefire nor failsafe picks up. The
- * command is in {@code docs/websocket-benchmark.md}.
+ * Live updates over WebSocket ({@code /ws/challenges/{id}} and {@code /ws/ops}) on one production-mode
+ * node (PostgreSQL + Redis), black box. Not a test: a plain {@code main} that neither surefire nor
+ * failsafe picks up. The command is in {@code docs/websocket-benchmark.md}.
  *
  * <ol>
  * <li>Connections: opens sessions as the admin (staff may watch any challenge) to a handful of
@@ -42,9 +44,11 @@ import ai.tradesense.testsupport.TestServices;
  * STATE has arrived. It stops raising at the first step with a failure and reports what failed.</li>
  * <li>Memory: the node's RSS ({@code VmRSS} of its process), its used heap and the
  * {@code websocket_connections_active} gauge from {@code /metrics}, after every step and after a hold.</li>
- * <li>Latency from a REST event post to EVENT_APPLIED at the subscribers: one subscriber on a challenge,
- * then {@code ws.subscribers} subscribers on one challenge; posts one at a time, each waiting until every
- * subscriber has the event.</li>
+ * <li>Latency from a REST call to its message at the subscribers, one call at a time, each waiting until
+ * every subscriber has the message. On a challenge's channel: an event post to its EVENT_APPLIED, with one
+ * subscriber, then {@code ws.subscribers} subscribers of one challenge. On the ops channel, which carries
+ * changes of status only: a RISK user's PAUSE or RESUME to its PAUSED or RESUMED, with one subscriber, then
+ * {@code ws.subscribers} subscribers.</li>
  * </ol>
  *
  * <p>System properties: {@code ws.connections} (default 10000), {@code ws.step} (1000),
@@ -62,6 +66,8 @@ public final class WebSocketBenchmark {
     private static final Duration CONNECT_PHASE_LIMIT = Duration.ofSeconds(170);
     private static final Duration POST_WAIT = Duration.ofSeconds(10);
     private static final Duration LATENCY_PHASE_LIMIT = Duration.ofSeconds(75);
+    /** Where the challenges of the connection phase and of the challenge-channel runs open. */
+    private static final Instant OPENING = Instant.parse("2026-03-02T00:00:00Z");
     private static final Instant FIRST_EVENT = Instant.parse("2026-03-02T07:00:00Z");
     private static final long STEP_MILLIS = 50;
 
@@ -76,6 +82,9 @@ public final class WebSocketBenchmark {
     private String adminAuthorization;
     private String adminToken;
     private String platformKey;
+    /** "Bearer …" and the bare token of a user with the RISK role: the ops channel's subscriber and actor. */
+    private String riskAuthorization;
+    private String riskToken;
 
     private WebSocketBenchmark(URI base, Process node, int clients, int inflight) {
         this.base = base;
@@ -129,14 +138,18 @@ public final class WebSocketBenchmark {
             bench.adminAuthorization = admin.header("Authorization");
             bench.adminToken = bench.adminAuthorization.substring("Bearer ".length());
             bench.platformKey = Accounts.platform(api).header("X-API-Key");
+            bench.riskAuthorization = Accounts.withRoles(api, "RISK").http().header("Authorization");
+            bench.riskToken = bench.riskAuthorization.substring("Bearer ".length());
 
             System.out.println();
             bench.connections(connections, step, challenges, hold);
             System.out.println();
             LatencyResult one = bench.latency(1, posts, 50);
             LatencyResult many = bench.latency(subscribers, posts, 20);
+            LatencyResult opsOne = bench.opsLatency(1, posts, 50);
+            LatencyResult opsMany = bench.opsLatency(subscribers, posts, 20);
             System.out.println();
-            printLatency(one, many);
+            printLatency(one, many, opsOne, opsMany);
         } finally {
             if (running != null) {
                 running.stop();
@@ -153,7 +166,7 @@ public final class WebSocketBenchmark {
     private void connections(int target, int step, int challengeCount, int holdSeconds) throws Exception {
         List<String> challenges = new ArrayList<>();
         for (int i = 0; i < challengeCount; i++) {
-            challenges.add(startChallenge());
+            challenges.add(startChallenge(OPENING));
         }
         System.out.printf("Connections: as the admin, spread over %d challenges, %,d at a time up to %,d;"
                 + " a connection counts once its first STATE has arrived.%n", challengeCount, step, target);
@@ -178,14 +191,14 @@ public final class WebSocketBenchmark {
             List<Watcher> batch = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 int k = all.size() + i;
-                batch.add(open(challenges.get(k % challenges.size()), wsClients.get(k % wsClients.size()), null, 0,
-                        deadline));
+                batch.add(open("ws/challenges/" + challenges.get(k % challenges.size()), adminToken, true,
+                        wsClients.get(k % wsClients.size()), null, 0, deadline));
             }
             all.addAll(batch);
             for (Watcher w : batch) {
                 long left = deadline - System.nanoTime();
                 try {
-                    w.firstState.get(Math.max(left, 1), TimeUnit.NANOSECONDS);
+                    w.ready.get(Math.max(left, 1), TimeUnit.NANOSECONDS);
                 } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
                     // counted below from the watcher's own record
                 }
@@ -194,7 +207,7 @@ public final class WebSocketBenchmark {
             int failedNow = 0;
             int pending = 0;
             for (Watcher w : batch) {
-                if (!w.firstState.isDone()) {
+                if (!w.ready.isDone()) {
                     pending++;
                 } else if (w.failure != null) {
                     failedNow++;
@@ -227,9 +240,9 @@ public final class WebSocketBenchmark {
 
         Thread.sleep(holdSeconds * 1000L);
         long stillOpen = all.stream().filter(Watcher::open).count();
-        long everHeld = all.stream().filter(w -> w.stateAt > 0).count();
+        long everHeld = all.stream().filter(w -> w.readyAt > 0).count();
         Memory held = memory();
-        long lostLater = all.stream().filter(w -> w.stateAt > 0 && w.closed).count();
+        long lostLater = all.stream().filter(w -> w.readyAt > 0 && w.closed).count();
         System.out.printf("  after holding %d s: %,d of %,d connections still open (%,d closed after their STATE),"
                 + " gauge %s, node RSS %s, heap used %s%n", holdSeconds, stillOpen, everHeld, lostLater,
                 gauge(held.gauge), mib(held.rss), mib(held.heap));
@@ -253,123 +266,184 @@ public final class WebSocketBenchmark {
                 gauge(gaugeAfter));
     }
 
-    // ---- 3: latency from a REST post to EVENT_APPLIED at the subscribers --------------------------------
+    // ---- 3: latency from a REST call to its message at the subscribers ---------------------------------
 
+    /** One challenge's channel: each sample is one EQUITY event, matched by the seq of its EVENT_APPLIED. */
     private LatencyResult latency(int subscribers, int posts, int warmup) throws Exception {
-        String challenge = startChallenge();
+        String challenge = startChallenge(OPENING);
         int total = warmup + posts;
-        Recorder recorder = new Recorder(subscribers, total);
+        Recorder recorder = new Recorder(subscribers, total, null);
+        LatencyResult result = new LatencyResult("challenge", subscribers, posts);
         long t0 = System.nanoTime();
+        List<Watcher> watchers = subscribe(result, "ws/challenges/" + challenge, adminToken, true, recorder);
+        System.out.printf(Locale.ROOT, "Latency with %,d subscriber(s) on one challenge: %,d connected in %.1f s"
+                + " (%d failed); %d warm-up posts, then %d measured%n", subscribers, result.connected,
+                (System.nanoTime() - t0) / 1e9, subscribers - result.connected, warmup, posts);
+        measure(result, recorder, watchers, warmup, seq -> {
+            String body = "{\"type\":\"EQUITY\",\"at\":\"" + FIRST_EVENT.plusMillis(seq * STEP_MILLIS)
+                    + "\",\"equity\":" + (100_000 + (seq % 7) * 10) + ".00}";
+            return HttpRequest.newBuilder(base.resolve("api/v1/challenges/" + challenge + "/events"))
+                    .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
+                    .header("X-API-Key", platformKey).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        });
+        return result;
+    }
+
+    /**
+     * The ops channel, which carries changes of status only, never ticks: each sample is a staff PAUSE or
+     * RESUME by the risk user, in turn on one challenge per pair of samples, so a challenge id and a type
+     * (PAUSED, RESUMED) name exactly one sample. The challenges are opened now, so that acting now crosses
+     * no day boundary and adds no other change of status.
+     */
+    private LatencyResult opsLatency(int subscribers, int posts, int warmup) throws Exception {
+        int total = warmup + posts;
+        Map<String, Integer> samples = new HashMap<>();
+        List<String> challenges = new ArrayList<>();
+        for (int sample = 1; sample <= total; sample++) {
+            if (sample % 2 == 1) {
+                challenges.add(startChallenge(null));
+            }
+            samples.put(challenges.get(challenges.size() - 1) + (sample % 2 == 1 ? " PAUSED" : " RESUMED"), sample);
+        }
+        Recorder recorder = new Recorder(subscribers, total, samples);
+        LatencyResult result = new LatencyResult("ops", subscribers, posts);
+        long t0 = System.nanoTime();
+        List<Watcher> watchers = subscribe(result, "ws/ops", riskToken, false, recorder);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        // The client sees the handshake done before the node has registered the session: wait for the gauge.
+        double gauge = waitForGauge(result.connected, Duration.ofSeconds(30));
+        System.out.printf(Locale.ROOT, "Latency with %,d subscriber(s) on the ops channel: %,d connected in %.1f s"
+                + " (%d failed), gauge %s; %d challenges; %d warm-up actions, then %d measured%n", subscribers,
+                result.connected, seconds, subscribers - result.connected, gauge(gauge), challenges.size(), warmup,
+                posts);
+        measure(result, recorder, watchers, warmup, sample -> {
+            String body = "{\"action\":\"" + (sample % 2 == 1 ? "PAUSE" : "RESUME")
+                    + "\",\"reason\":\"websocket benchmark, sample " + sample + "\"}";
+            return HttpRequest.newBuilder(base.resolve("api/v1/challenges/" + challenges.get((sample - 1) / 2)
+                    + "/actions")).timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
+                    .header("Authorization", riskAuthorization).POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+        });
+        return result;
+    }
+
+    /** Opens one latency run's sessions and waits until each is ready; the sessions report to the recorder. */
+    private List<Watcher> subscribe(LatencyResult result, String path, String token, boolean stateFirst,
+                                    Recorder recorder) throws InterruptedException {
+        long deadline = System.nanoTime() + STEP_LIMIT.toNanos();
         List<Watcher> watchers = new ArrayList<>();
-        for (int i = 0; i < subscribers; i++) {
-            watchers.add(open(challenge, wsClients.get(i % wsClients.size()), recorder, i,
-                    t0 + STEP_LIMIT.toNanos()));
+        for (int i = 0; i < result.subscribers; i++) {
+            watchers.add(open(path, token, stateFirst, wsClients.get(i % wsClients.size()), recorder, i, deadline));
         }
         int failed = 0;
         for (Watcher w : watchers) {
             try {
-                w.firstState.get(STEP_LIMIT.toSeconds(), TimeUnit.SECONDS);
+                w.ready.get(STEP_LIMIT.toSeconds(), TimeUnit.SECONDS);
             } catch (Exception e) {
                 failed++;
             }
         }
-        LatencyResult result = new LatencyResult(subscribers, posts);
-        result.connected = subscribers - failed;
-        System.out.printf(Locale.ROOT, "Latency with %,d subscriber(s) on one challenge: %,d connected in %.1f s"
-                + " (%d failed); %d warm-up posts, then %d measured%n", subscribers, result.connected,
-                (System.nanoTime() - t0) / 1e9, failed, warmup, posts);
+        result.connected = result.subscribers - failed;
+        return watchers;
+    }
+
+    /**
+     * Sends the samples one at a time, each waiting (at most {@link #POST_WAIT}) until every subscriber has
+     * its message, then reports the measured ones and closes the sessions.
+     */
+    private void measure(LatencyResult result, Recorder recorder, List<Watcher> watchers, int warmup,
+                         IntFunction<HttpRequest> requestFor) throws Exception {
+        int total = warmup + result.posts;
         long phaseStart = System.nanoTime();
         long[] answers = new long[total + 1];
         int done = 0;
-        for (int seq = 1; seq <= total; seq++) {
+        for (int sample = 1; sample <= total; sample++) {
             if (System.nanoTime() - phaseStart > LATENCY_PHASE_LIMIT.toNanos()) {
-                System.out.printf("  stopped after %d posts: the phase's time limit (%d s)%n", seq - 1,
+                System.out.printf("  stopped after %d posts: the phase's time limit (%d s)%n", sample - 1,
                         LATENCY_PHASE_LIMIT.toSeconds());
                 break;
             }
-            String body = "{\"type\":\"EQUITY\",\"at\":\"" + FIRST_EVENT.plusMillis(seq * STEP_MILLIS)
-                    + "\",\"equity\":" + (100_000 + (seq % 7) * 10) + ".00}";
-            HttpRequest request = HttpRequest.newBuilder(base.resolve("api/v1/challenges/" + challenge + "/events"))
-                    .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
-                    .header("X-API-Key", platformKey).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpRequest request = requestFor.apply(sample);
             long sent = System.nanoTime();
-            recorder.sent[seq] = sent;
+            recorder.sent[sample] = sent;
             HttpResponse<String> response = rest.send(request, HttpResponse.BodyHandlers.ofString());
-            answers[seq] = System.nanoTime() - sent;
+            answers[sample] = System.nanoTime() - sent;
             if (response.statusCode() != 200) {
                 result.errors++;
                 if (result.errorSample == null) {
                     result.errorSample = "HTTP " + response.statusCode() + ": " + BenchSupport.abbreviate(response.body(), 200);
                 }
-                break; // the seq numbers would no longer line up
+                break; // the samples would no longer line up: seq numbers, or pause and resume in turn
             }
-            if (!recorder.arrived[seq].await(POST_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            if (!recorder.arrived[sample].await(POST_WAIT.toSeconds(), TimeUnit.SECONDS)) {
                 result.timeouts++;
             }
-            done = seq;
+            done = sample;
             Thread.sleep(5);
         }
-        // Every receipt of every measured post: time from just before the POST to the subscriber's onText.
+        // Every receipt of every measured sample: time from just before the REST call to the subscriber's onText.
         List<Long> receipts = new ArrayList<>();
         List<Long> last = new ArrayList<>();
         List<Long> answer = new ArrayList<>();
-        for (int seq = warmup + 1; seq <= done; seq++) {
+        for (int sample = warmup + 1; sample <= done; sample++) {
             long slowest = -1;
-            for (int s = 0; s < subscribers; s++) {
-                long at = recorder.received[s][seq];
+            for (int s = 0; s < result.subscribers; s++) {
+                long at = recorder.received[s][sample];
                 if (at == 0) {
                     result.missing++;
                     continue;
                 }
-                long nanos = at - recorder.sent[seq];
+                long nanos = at - recorder.sent[sample];
                 receipts.add(nanos);
                 slowest = Math.max(slowest, nanos);
             }
             if (slowest >= 0) {
                 last.add(slowest);
             }
-            answer.add(answers[seq]);
+            answer.add(answers[sample]);
         }
         result.measured = Math.max(done - warmup, 0);
         result.receipts = sorted(receipts);
         result.last = sorted(last);
         result.answers = sorted(answer);
-        result.closedEarly = watchers.stream().filter(w -> w.stateAt > 0 && w.closed).count();
+        result.closedEarly = watchers.stream().filter(w -> w.readyAt > 0 && w.closed).count();
         System.out.printf(Locale.ROOT, "  %d posts measured: receipts p50 %.1f ms, p99 %.1f ms; last subscriber"
-                + " p50 %.1f ms; POST answer p50 %.1f ms; %d errors, %d posts not seen by all within %d s%n",
-                result.measured, pct(result.receipts, 0.5), pct(result.receipts, 0.99), pct(result.last, 0.5),
-                pct(result.answers, 0.5), result.errors, result.timeouts, POST_WAIT.toSeconds());
+                + " p50 %.1f ms, p99 %.1f ms; POST answer p50 %.1f ms; %d errors, %d posts not seen by all within"
+                + " %d s, %d sessions closed during the run%n", result.measured, pct(result.receipts, 0.5),
+                pct(result.receipts, 0.99), pct(result.last, 0.5), pct(result.last, 0.99), pct(result.answers, 0.5),
+                result.errors, result.timeouts, POST_WAIT.toSeconds(), result.closedEarly);
         if (result.errorSample != null) {
             System.out.println("  error: " + result.errorSample);
         }
         closeAll(watchers);
         waitForGauge(0, Duration.ofSeconds(20));
-        return result;
     }
 
     private static void printLatency(LatencyResult... results) {
-        System.out.println("Latency: from just before POST /api/v1/challenges/{id}/events (platform key, one event)"
-                + " to EVENT_APPLIED read by each subscriber (JDK WebSocket onText); posts one at a time, each"
-                + " waiting until every subscriber has it.");
-        String header = String.format("| %11s | %5s | %8s | %13s | %13s | %13s | %14s | %14s | %14s | %7s |",
-                "subscribers", "posts", "receipts", "receipt p50", "receipt p99", "receipt max", "last sub p50",
-                "last sub p99", "POST answ p50", "missing");
+        System.out.println("Latency: from just before the REST call to its message read by each subscriber (JDK"
+                + " WebSocket onText); calls one at a time, each waiting until every subscriber has its message.");
+        System.out.println("  challenge: POST /api/v1/challenges/{id}/events (platform key, one EQUITY event) to"
+                + " EVENT_APPLIED on /ws/challenges/{id}, all subscribers on that one challenge, matched by seq.");
+        System.out.println("  ops:       POST /api/v1/challenges/{id}/actions (RISK user, PAUSE and RESUME in turn)"
+                + " to PAUSED or RESUMED on /ws/ops, matched by challenge id and type.");
+        String header = String.format("| %9s | %11s | %5s | %8s | %13s | %13s | %13s | %14s | %14s | %14s | %7s |",
+                "channel", "subscribers", "posts", "receipts", "receipt p50", "receipt p99", "receipt max",
+                "last sub p50", "last sub p99", "POST answ p50", "missing");
         System.out.println(header);
         System.out.println(header.replaceAll("[^|]", "-"));
         for (LatencyResult r : results) {
-            System.out.printf(Locale.ROOT, "| %,11d | %5d | %,8d | %10.1f ms | %10.1f ms | %10.1f ms | %11.1f ms"
-                    + " | %11.1f ms | %11.1f ms | %7d |%n", r.subscribers, r.measured, r.receipts.length,
-                    pct(r.receipts, 0.5), pct(r.receipts, 0.99), pct(r.receipts, 1.0), pct(r.last, 0.5),
-                    pct(r.last, 0.99), pct(r.answers, 0.5), r.missing);
+            System.out.printf(Locale.ROOT, "| %9s | %,11d | %5d | %,8d | %10.1f ms | %10.1f ms | %10.1f ms"
+                    + " | %11.1f ms | %11.1f ms | %11.1f ms | %7d |%n", r.channel, r.subscribers, r.measured,
+                    r.receipts.length, pct(r.receipts, 0.5), pct(r.receipts, 0.99), pct(r.receipts, 1.0),
+                    pct(r.last, 0.5), pct(r.last, 0.99), pct(r.answers, 0.5), r.missing);
         }
-        System.out.println("last sub = per post, the time until the last of the subscribers had the event;"
+        System.out.println("last sub = per post, the time until the last of the subscribers had the message;"
                 + " POST answ = the REST call's own round trip.");
-        System.out.println("Subscribers of one challenge channel: every event goes to each of them. (The ops channel"
-                + " carries only changes of status, so its load per event is at most this.)");
     }
 
     /** What one latency run measured; times in nanoseconds, sorted. */
     private static final class LatencyResult {
+        final String channel;
         final int subscribers;
         final int posts;
         int connected;
@@ -383,31 +457,46 @@ public final class WebSocketBenchmark {
         long[] last = new long[0];
         long[] answers = new long[0];
 
-        LatencyResult(int subscribers, int posts) {
+        LatencyResult(String channel, int subscribers, int posts) {
+            this.channel = channel;
             this.subscribers = subscribers;
             this.posts = posts;
         }
     }
 
-    /** Receipt times of EVENT_APPLIED per subscriber and seq, and one latch per seq. */
+    /**
+     * Receipt times per subscriber and sample, and one latch per sample. On a challenge's channel a sample
+     * is the seq of its EVENT_APPLIED; on the ops channel it is looked up by "challengeId TYPE".
+     */
     private static final class Recorder {
         final long[] sent;
         final long[][] received;
         final CountDownLatch[] arrived;
+        private final Map<String, Integer> byChallengeAndType;
 
-        Recorder(int subscribers, int posts) {
-            sent = new long[posts + 1];
-            received = new long[subscribers][posts + 1];
-            arrived = new CountDownLatch[posts + 1];
+        Recorder(int subscribers, int samples, Map<String, Integer> byChallengeAndType) {
+            sent = new long[samples + 1];
+            received = new long[subscribers][samples + 1];
+            arrived = new CountDownLatch[samples + 1];
             for (int i = 0; i < arrived.length; i++) {
                 arrived[i] = new CountDownLatch(subscribers);
             }
+            this.byChallengeAndType = byChallengeAndType == null ? null : Map.copyOf(byChallengeAndType);
         }
 
-        void received(int subscriber, long seq, long nanos) {
-            if (seq > 0 && seq < arrived.length && received[subscriber][(int) seq] == 0) {
-                received[subscriber][(int) seq] = nanos;
-                arrived[(int) seq].countDown();
+        /** The sample a message belongs to; 0 for one that belongs to none (a STATE, another challenge's). */
+        long sampleOf(String type, String message) {
+            if (byChallengeAndType == null) {
+                String seq = "EVENT_APPLIED".equals(type) ? field(message, "\"seq\":", ',') : null;
+                return seq == null ? 0 : Long.parseLong(seq.strip());
+            }
+            return byChallengeAndType.getOrDefault(field(message, "\"challengeId\":\"", '"') + " " + type, 0);
+        }
+
+        void received(int subscriber, long sample, long nanos) {
+            if (sample > 0 && sample < arrived.length && received[subscriber][(int) sample] == 0) {
+                received[subscriber][(int) sample] = nanos;
+                arrived[(int) sample].countDown();
             }
         }
     }
@@ -415,20 +504,24 @@ public final class WebSocketBenchmark {
     // ---- the WebSocket client ------------------------------------------------------------------------
 
     /**
-     * Opens one session; at most {@code ws.inflight} handshakes (until the first STATE) at once. If none
-     * finishes before {@code deadline} (System.nanoTime), the session is not attempted and counts as failed.
+     * Opens one session to {@code path} ({@code ws/challenges/{id}} or {@code ws/ops}); at most
+     * {@code ws.inflight} handshakes (until the session is ready) at once. If none finishes before
+     * {@code deadline} (System.nanoTime), the session is not attempted and counts as failed.
+     *
+     * @param stateFirst whether the session is ready at its first STATE (a challenge's channel) or as soon
+     *                   as it is open (the ops channel, which sends nothing on connect)
      */
-    private Watcher open(String challengeId, HttpClient client, Recorder recorder, int index, long deadline)
-            throws InterruptedException {
-        Watcher watcher = new Watcher(recorder, index);
+    private Watcher open(String path, String token, boolean stateFirst, HttpClient client, Recorder recorder,
+                         int index, long deadline) throws InterruptedException {
+        Watcher watcher = new Watcher(stateFirst, recorder, index);
         if (!inflight.tryAcquire(Math.max(deadline - System.nanoTime(), 0), TimeUnit.NANOSECONDS)) {
             watcher.fail("not attempted: " + inflight.availablePermits() + " free handshake slots at the step's limit"
                     + " (earlier handshakes never finished)");
             return watcher;
         }
-        watcher.firstState.whenComplete((v, e) -> inflight.release());
-        URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + base.getPath() + "ws/challenges/"
-                + challengeId + "?access_token=" + adminToken);
+        watcher.ready.whenComplete((v, e) -> inflight.release());
+        URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + base.getPath() + path
+                + "?access_token=" + token);
         client.newWebSocketBuilder().connectTimeout(HANDSHAKE_TIMEOUT).buildAsync(uri, watcher)
                 .whenComplete((socket, error) -> {
                     if (error != null) {
@@ -438,7 +531,8 @@ public final class WebSocketBenchmark {
                     }
                 });
         CompletableFuture.delayedExecutor(STEP_LIMIT.toSeconds(), TimeUnit.SECONDS)
-                .execute(() -> watcher.fail("no STATE within " + STEP_LIMIT.toSeconds() + " s"));
+                .execute(() -> watcher.fail((stateFirst ? "no STATE" : "not open") + " within "
+                        + STEP_LIMIT.toSeconds() + " s"));
         return watcher;
     }
 
@@ -452,31 +546,42 @@ public final class WebSocketBenchmark {
         }
     }
 
-    /** One client session: when its first STATE came, whether it is still open, and EVENT_APPLIED times. */
+    /** One client session: when it was ready, whether it is still open, and the receipt times it records. */
     private static final class Watcher implements WebSocket.Listener {
-        final CompletableFuture<Void> firstState = new CompletableFuture<>();
+        final CompletableFuture<Void> ready = new CompletableFuture<>();
+        final boolean stateFirst;
         final Recorder recorder;
         final int index;
         final StringBuilder partial = new StringBuilder();
         volatile WebSocket socket;
-        volatile long stateAt;
+        volatile long readyAt;
         volatile boolean closed;
         volatile String failure;
 
-        Watcher(Recorder recorder, int index) {
+        Watcher(boolean stateFirst, Recorder recorder, int index) {
+            this.stateFirst = stateFirst;
             this.recorder = recorder;
             this.index = index;
         }
 
         boolean open() {
-            return stateAt > 0 && !closed;
+            return readyAt > 0 && !closed;
         }
 
         void fail(String why) {
-            if (!firstState.isDone()) {
+            if (!ready.isDone()) {
                 failure = why;
-                firstState.completeExceptionally(new IllegalStateException(why));
+                ready.completeExceptionally(new IllegalStateException(why));
             }
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            if (!stateFirst) {
+                readyAt = System.nanoTime();
+                ready.complete(null);
+            }
+            webSocket.request(1);
         }
 
         @Override
@@ -495,18 +600,15 @@ public final class WebSocketBenchmark {
                 message = data.toString();
             }
             String type = field(message, "\"type\":\"", '"');
-            if (stateAt == 0) {
+            if (readyAt == 0) {
                 if ("STATE".equals(type)) {
-                    stateAt = now;
-                    firstState.complete(null);
+                    readyAt = now;
+                    ready.complete(null);
                 } else {
                     fail("first message was " + type + ", not STATE");
                 }
-            } else if (recorder != null && "EVENT_APPLIED".equals(type)) {
-                String seq = field(message, "\"seq\":", ',');
-                if (seq != null) {
-                    recorder.received(index, Long.parseLong(seq.strip()), now);
-                }
+            } else if (recorder != null) {
+                recorder.received(index, recorder.sampleOf(type, message), now);
             }
             webSocket.request(1);
             return null;
@@ -515,7 +617,7 @@ public final class WebSocketBenchmark {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             closed = true;
-            fail("closed by the node before a STATE: " + statusCode + " " + reason);
+            fail("closed by the node before it was ready: " + statusCode + " " + reason);
             return null;
         }
 
@@ -524,16 +626,17 @@ public final class WebSocketBenchmark {
             closed = true;
             fail("error: " + rootCause(error));
         }
+    }
 
-        private static String field(String json, String key, char end) {
-            int i = json.indexOf(key);
-            if (i < 0) {
-                return null;
-            }
-            int from = i + key.length();
-            int to = json.indexOf(end, from);
-            return to < 0 ? null : json.substring(from, to);
+    /** The text after {@code key} up to {@code end}, in a message of the flat shape the node sends; null if absent. */
+    private static String field(String json, String key, char end) {
+        int i = json.indexOf(key);
+        if (i < 0) {
+            return null;
         }
+        int from = i + key.length();
+        int to = json.indexOf(end, from);
+        return to < 0 ? null : json.substring(from, to);
     }
 
     private static String rootCause(Throwable error) {
@@ -546,10 +649,11 @@ public final class WebSocketBenchmark {
 
     // ---- the node: REST, metrics, memory --------------------------------------------------------------
 
-    private String startChallenge() throws IOException, InterruptedException {
+    /** Starts a challenge for a new trader, opening at {@code startAt}, or now if null. */
+    private String startChallenge(Instant startAt) throws IOException, InterruptedException {
         String trader = "wsbench-" + ProcessHandle.current().pid() + "-" + traders.incrementAndGet();
-        String body = "{\"planCode\":\"two-step-100k\",\"traderId\":\"" + trader
-                + "\",\"startAt\":\"2026-03-02T00:00:00Z\"}";
+        String body = "{\"planCode\":\"two-step-100k\",\"traderId\":\"" + trader + "\""
+                + (startAt == null ? "" : ",\"startAt\":\"" + startAt + "\"") + "}";
         HttpResponse<String> response = rest.send(HttpRequest.newBuilder(base.resolve("api/v1/challenges"))
                 .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
                 .header("Authorization", adminAuthorization).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
