@@ -32,14 +32,27 @@ public record DailyLossRule(Allowance allowance, Base of, Anchor anchor, Check c
      */
     public BigDecimal floor(BigDecimal initial, BigDecimal dayStartBalance, BigDecimal dayStartEquity,
                             BigDecimal dayPeakEquity) {
-        BigDecimal anchorValue = switch (anchor) {
+        BigDecimal anchorValue = anchorValue(dayStartBalance, dayStartEquity, dayPeakEquity);
+        return anchorValue.subtract(amount(initial, anchorValue));
+    }
+
+    /** The day's whole room: anchor − floor, what may be lost from the anchor before the floor. */
+    public BigDecimal room(BigDecimal initial, BigDecimal dayStartBalance, BigDecimal dayStartEquity,
+                           BigDecimal dayPeakEquity) {
+        return amount(initial, anchorValue(dayStartBalance, dayStartEquity, dayPeakEquity));
+    }
+
+    private BigDecimal anchorValue(BigDecimal dayStartBalance, BigDecimal dayStartEquity, BigDecimal dayPeakEquity) {
+        return switch (anchor) {
             case DAY_START_BALANCE -> dayStartBalance;
             case DAY_START_EQUITY -> dayStartEquity;
             case DAY_START_MAX -> dayStartBalance.max(dayStartEquity);
             case DAY_PEAK_EQUITY -> dayPeakEquity;
         };
-        BigDecimal base = of == Base.ANCHOR ? anchorValue : initial;
-        return anchorValue.subtract(allowance.amountOf(base));
+    }
+
+    private BigDecimal amount(BigDecimal initial, BigDecimal anchorValue) {
+        return allowance.amountOf(of == Base.ANCHOR ? anchorValue : initial);
     }
 
     /** The base of a percentage allowance. */
