@@ -1,5 +1,9 @@
 package ai.tradesense.application;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -31,4 +35,44 @@ public interface SharedStore {
      * connection is re-established by itself; messages sent while it was down are not replayed.
      */
     AutoCloseable subscribe(String channel, Consumer<String> listener);
+
+    // Values, for state the worker nodes share. Reads answer empty while the store is unavailable.
+
+    Optional<String> get(String key);
+
+    /** Sets a value that expires after {@code ttl}; false when the store is unavailable. */
+    boolean set(String key, String value, Duration ttl);
+
+    /** Sets a value only when the key is absent (a lease); false when present or unavailable. */
+    boolean setIfAbsent(String key, String value, Duration ttl);
+
+    /** Removes a value; false when the store is unavailable. */
+    boolean delete(String key);
+
+    /** Adds {@code by} to a counter that expires after {@code ttl}, and answers the new value. */
+    long increment(String key, long by, Duration ttl);
+
+    /** Sets a hash field only when absent; false when it was present. Expires with the hash after {@code ttl}. */
+    boolean hashSetIfAbsent(String key, String field, String value, Duration ttl);
+
+    Map<String, String> hash(String key);
+
+    // A work queue that loses nothing: a claimed item stays in flight under a lease until it is
+    // completed; an item whose lease ran out (its worker died) is put back by requeueExpired.
+    // These throw SharedStoreUnavailableException while the store cannot be reached.
+
+    /** Adds items to the end of the queue. */
+    void push(String queue, List<String> items);
+
+    /** Takes the next item, in flight for {@code lease}; empty when the queue is empty. */
+    Optional<String> claim(String queue, Duration lease);
+
+    /** The item is done: it leaves the in-flight list for good. */
+    void complete(String queue, String item);
+
+    /** Puts every in-flight item whose lease ran out back at the front of the queue; answers how many. */
+    int requeueExpired(String queue);
+
+    /** Empties the queue, its in-flight list and its leases. */
+    void clear(String queue);
 }

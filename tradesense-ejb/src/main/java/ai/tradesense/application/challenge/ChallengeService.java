@@ -40,6 +40,17 @@ public interface ChallengeService {
      */
     IngestAnswer ingest(Caller caller, String challengeId, String body);
 
+    /**
+     * The risk worker's clock: applies a {@code CLOCK} at each instant, in order, through the engine, as
+     * the worker (audited as such). Each tick's id is its time, so a tick sent again (a retried shard, a
+     * second worker) is a repeat and changes nothing; instants before the challenge's last event are
+     * skipped (the engine applied those boundaries with that event), and it stops once the challenge is
+     * frozen.
+     *
+     * @return how many ticks were applied
+     */
+    int advance(String challengeId, List<Instant> clocks);
+
     /** What staff may do by hand; each needs a reason, recorded in the audit trail with who did it. */
     enum Action { FAIL, PASS, PAUSE, RESUME, EXTEND, RESTORE }
 

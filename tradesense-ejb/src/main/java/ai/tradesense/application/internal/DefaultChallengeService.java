@@ -60,6 +60,9 @@ public class DefaultChallengeService implements ChallengeService {
     /** Events in one request; larger histories go to the simulation API or several requests. */
     static final int MAX_EVENTS_PER_REQUEST = 1_000;
     private static final int MAX_TRADER_ID = 128;
+    /** The worker's ticks carry this id and their time, so a tick sent twice is applied once. */
+    static final String CLOCK_ID_PREFIX = "clock:";
+    static final String WORKER_ACTOR = "worker:risk-monitor";
 
     @Inject
     ChallengeRepository challenges;
@@ -72,6 +75,9 @@ public class DefaultChallengeService implements ChallengeService {
 
     @Inject
     jakarta.enterprise.event.Event<ChallengeChanged> changes;
+
+    @Inject
+    AlertRaiser alerts;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -137,7 +143,34 @@ public class DefaultChallengeService implements ChallengeService {
             // Only the platform reports trades and equity (and admins, audited, for corrections).
             throw new AccessDeniedException("only the trading platform's key reports events");
         }
-        String actor = caller.auditName();
+        return record(challenge, events, single, caller.auditName(), false);
+    }
+
+    @Override
+    public int advance(String challengeId, List<Instant> clocks) {
+        Challenge challenge = challenges.lock(challengeId).orElseThrow(() -> new ChallengeNotFoundException(challengeId));
+        List<Event> events = clocks.stream()
+                .filter(at -> !at.isBefore(challenge.account().lastEventAt()))
+                .<Event>map(at -> new Event.Clock(CLOCK_ID_PREFIX + at, at))
+                .toList();
+        if (events.isEmpty() || challenge.status().isFrozen()) {
+            return 0;
+        }
+        long before = challenge.seq();
+        record(challenge, events, false, WORKER_ACTOR, true);
+        return (int) (challenge.seq() - before);
+    }
+
+    /**
+     * Applies events in order, records each with its answer, its trade and its audit entries, and hands
+     * the live messages over for after the commit.
+     *
+     * @param untilFrozen stop at the first event after which the challenge is frozen (the worker's clock:
+     *                    later ticks would only be recorded as ignored)
+     */
+    private IngestAnswer record(Challenge challenge, List<Event> events, boolean single, String actor,
+                                boolean untilFrozen) {
+        String challengeId = challenge.id();
         RuleSet rules = planRules.of(challenge.planCode(), challenge.planVersion());
         Instant now = clock.instant();
 
@@ -148,6 +181,9 @@ public class DefaultChallengeService implements ChallengeService {
         List<JsonObject> messages = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             Event event = events.get(i);
+            if (untilFrozen && challenge.status().isFrozen()) {
+                break;
+            }
             String path = single ? "" : "[" + i + "]";
             String key = event.type().name() + ':' + event.id();
             Optional<RecordedEvent> earlier = event.id() == null ? Optional.empty()
@@ -178,6 +214,7 @@ public class DefaultChallengeService implements ChallengeService {
             audit(challenge, event, evaluation, entry, actor);
             messages.add(message("EVENT_APPLIED", challenge, event.at(), entry));
             outcomeMessages(challenge, evaluation, event.at(), messages);
+            alertOnFailure(challenge, evaluation, now, messages);
             applied.add(Json.createObjectBuilder(entry).add("duplicate", false));
         }
         publish(challenge, rules, now, messages);
@@ -252,6 +289,7 @@ public class DefaultChallengeService implements ChallengeService {
         auditStatusChanges(challenge, evaluation, at);
         List<JsonObject> messages = new ArrayList<>();
         outcomeMessages(challenge, evaluation, at, messages);
+        alertOnFailure(challenge, evaluation, now, messages);
         publish(challenge, rules, now, messages);
         LOG.log(Level.INFO, "{0} applied {1} to challenge {2}: {3}",
                 new Object[] {caller.auditName(), action, challengeId, reason.strip()});
@@ -259,7 +297,7 @@ public class DefaultChallengeService implements ChallengeService {
     }
 
     /** A live message: {@code {"type", "challengeId", "seq", "at", "data"}}. */
-    private static JsonObject message(String type, Challenge challenge, Instant at, JsonObject data) {
+    static JsonObject message(String type, Challenge challenge, Instant at, JsonObject data) {
         return Json.createObjectBuilder().add("type", type).add("challengeId", challenge.id())
                 .add("seq", challenge.seq()).add("at", at.toString()).add("data", data).build();
     }
@@ -282,6 +320,13 @@ public class DefaultChallengeService implements ChallengeService {
             if (type != null) {
                 messages.add(message(type, challenge, at, OutcomeJson.write(outcome)));
             }
+        }
+    }
+
+    /** A failure is an alert for risk staff, raised with it in the same transaction. */
+    private void alertOnFailure(Challenge challenge, Evaluation evaluation, Instant now, List<JsonObject> messages) {
+        if (evaluation.has(OutcomeType.FAILED)) {
+            alerts.failed(challenge, now).ifPresent(messages::add);
         }
     }
 

@@ -1,5 +1,7 @@
 package ai.tradesense.infrastructure.persistence;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
 import ai.tradesense.domain.model.Page;
+import ai.tradesense.domain.model.Timestamps;
 import ai.tradesense.domain.model.challenge.AuditEntry;
 import ai.tradesense.domain.model.challenge.Challenge;
+import ai.tradesense.domain.model.challenge.ChallengeDay;
 import ai.tradesense.domain.model.challenge.ChallengeRepository;
 import ai.tradesense.domain.model.challenge.CompositeId;
 import ai.tradesense.domain.model.challenge.RecordedEvent;
@@ -128,6 +132,95 @@ public class JpaChallengeRepository implements ChallengeRepository {
                 .setParameter("challenge", challengeId)
                 .setParameter("after", afterSeq)
                 .setMaxResults(limit)
+                .getResultList();
+    }
+
+    private static final List<String> TRADING = List.of(ChallengeStatus.ACTIVE.name(), ChallengeStatus.PAUSED.name());
+
+    @Override
+    public List<String> tradingIds(Instant dayDueAt) {
+        String day = dayDueAt == null ? "" : " AND (c.nextDayStart IS NULL OR c.nextDayStart <= :due)";
+        TypedQuery<String> query = em().createQuery(
+                "SELECT c.id FROM Challenge c WHERE c.status IN :trading" + day + " ORDER BY c.id", String.class)
+                .setParameter("trading", TRADING);
+        if (dayDueAt != null) {
+            query.setParameter("due", Timestamps.stored(dayDueAt));
+        }
+        return query.getResultList();
+    }
+
+    @Override
+    public long countDayDue(Instant at) {
+        return em().createQuery("SELECT COUNT(c) FROM Challenge c WHERE c.status IN :trading"
+                        + " AND (c.nextDayStart IS NULL OR c.nextDayStart <= :due)", Long.class)
+                .setParameter("trading", TRADING)
+                .setParameter("due", Timestamps.stored(at))
+                .getSingleResult();
+    }
+
+    @Override
+    public List<String> needingAttention(String fromId, String toId, Instant now, BigDecimal minUse,
+                                         Instant feedBefore, boolean dayOnly) {
+        String due = "c.nextDayStart IS NULL OR c.nextDayStart <= :now";
+        String attention = dayOnly ? due : due + " OR c.dueAt <= :now OR c.dailyLossUsed >= :minUse"
+                + " OR c.maxLossUsed >= :minUse"
+                + " OR (c.openTrades > 0 AND COALESCE(c.lastFeedAt, c.startedAt) <= :feedBefore)";
+        String range = (fromId.isEmpty() ? "" : " AND c.id >= :from") + (toId.isEmpty() ? "" : " AND c.id < :to");
+        TypedQuery<String> query = em().createQuery("SELECT c.id FROM Challenge c WHERE c.status IN :trading"
+                        + range + " AND (" + attention + ") ORDER BY c.id", String.class)
+                .setParameter("trading", TRADING)
+                .setParameter("now", Timestamps.stored(now));
+        if (!fromId.isEmpty()) {
+            query.setParameter("from", fromId);
+        }
+        if (!toId.isEmpty()) {
+            query.setParameter("to", toId);
+        }
+        if (!dayOnly) {
+            query.setParameter("minUse", minUse).setParameter("feedBefore", Timestamps.stored(feedBefore));
+        }
+        return query.getResultList();
+    }
+
+    @Override
+    public List<String> withoutWatchColumns(int limit) {
+        return em().createQuery("SELECT c.id FROM Challenge c WHERE c.nextDayStart IS NULL ORDER BY c.id",
+                String.class).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<String> withNewEvents(int limit) {
+        return em().createQuery("SELECT c.id FROM Challenge c WHERE c.seq > c.snapshotSeq ORDER BY c.id",
+                String.class).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public Optional<ChallengeDay> lastDay(String challengeId) {
+        return em().createQuery("SELECT d FROM ChallengeDay d WHERE d.challengeId = :challenge"
+                        + " ORDER BY d.tradingDay DESC", ChallengeDay.class)
+                .setParameter("challenge", challengeId)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<ChallengeDay> days(String challengeId) {
+        return em().createQuery("SELECT d FROM ChallengeDay d WHERE d.challengeId = :challenge"
+                        + " ORDER BY d.tradingDay", ChallengeDay.class)
+                .setParameter("challenge", challengeId)
+                .getResultList();
+    }
+
+    @Override
+    public void add(ChallengeDay day) {
+        em().persist(day);
+    }
+
+    @Override
+    public List<Trade> closedTrades(String challengeId) {
+        return em().createQuery("SELECT t FROM Trade t WHERE t.challengeId = :challenge AND t.closedAt IS NOT NULL"
+                        + " ORDER BY t.closedAt, t.tradeId", Trade.class)
+                .setParameter("challenge", challengeId)
                 .getResultList();
     }
 }

@@ -2,7 +2,11 @@ package ai.tradesense.infrastructure.redis;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -10,9 +14,11 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
 import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.exceptions.JedisException;
 
 import ai.tradesense.application.SharedStore;
+import ai.tradesense.application.SharedStoreUnavailableException;
 
 /**
  * Redis through a Jedis pool. Every call borrows a connection, so a Redis that went away and came back
@@ -96,6 +102,134 @@ final class RedisSharedStore implements SharedStore, AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         return subscription;
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        try (Jedis jedis = pool.getResource()) {
+            return Optional.ofNullable(jedis.get(key));
+        } catch (JedisException e) {
+            noteAvailability(false, e);
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean set(String key, String value, Duration ttl) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.set(key, value, SetParams.setParams().px(ttl.toMillis()));
+            return true;
+        } catch (JedisException e) {
+            noteAvailability(false, e);
+            return false;
+        }
+    }
+
+    @Override
+    public boolean setIfAbsent(String key, String value, Duration ttl) {
+        try (Jedis jedis = pool.getResource()) {
+            return "OK".equals(jedis.set(key, value, SetParams.setParams().nx().px(ttl.toMillis())));
+        } catch (JedisException e) {
+            noteAvailability(false, e);
+            return false;
+        }
+    }
+
+    @Override
+    public boolean delete(String key) {
+        try (Jedis jedis = pool.getResource()) {
+            jedis.del(key);
+            return true;
+        } catch (JedisException e) {
+            noteAvailability(false, e);
+            return false;
+        }
+    }
+
+    @Override
+    public long increment(String key, long by, Duration ttl) {
+        return withJedis(jedis -> {
+            long value = jedis.incrBy(key, by);
+            jedis.pexpire(key, ttl.toMillis());
+            return value;
+        });
+    }
+
+    @Override
+    public boolean hashSetIfAbsent(String key, String field, String value, Duration ttl) {
+        return withJedis(jedis -> {
+            boolean added = jedis.hsetnx(key, field, value) == 1;
+            jedis.pexpire(key, ttl.toMillis());
+            return added;
+        });
+    }
+
+    @Override
+    public Map<String, String> hash(String key) {
+        return withJedis(jedis -> jedis.hgetAll(key));
+    }
+
+    /*
+     * The queue is a list; a claimed item moves to an in-flight list and gets a lease (a sorted set
+     * scored by its expiry), both in one script, so no item is ever only in the worker's hands.
+     */
+    private static final String CLAIM = """
+            local item = redis.call('RPOPLPUSH', KEYS[1], KEYS[2])
+            if item then redis.call('ZADD', KEYS[3], ARGV[1], item) end
+            return item""";
+    private static final String COMPLETE = """
+            redis.call('LREM', KEYS[2], 1, ARGV[1])
+            return redis.call('ZREM', KEYS[3], ARGV[1])""";
+    private static final String REQUEUE = """
+            local expired = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', ARGV[1])
+            for _, item in ipairs(expired) do
+              redis.call('ZREM', KEYS[3], item)
+              if redis.call('LREM', KEYS[2], 1, item) > 0 then redis.call('RPUSH', KEYS[1], item) end
+            end
+            return #expired""";
+
+    private static List<String> queueKeys(String queue) {
+        return List.of(queue, queue + ":inflight", queue + ":leases");
+    }
+
+    @Override
+    public void push(String queue, List<String> items) {
+        if (!items.isEmpty()) {
+            withJedis(jedis -> jedis.lpush(queue, items.toArray(String[]::new)));
+        }
+    }
+
+    @Override
+    public Optional<String> claim(String queue, Duration lease) {
+        long expiry = System.currentTimeMillis() + lease.toMillis();
+        return Optional.ofNullable((String) withJedis(jedis ->
+                jedis.eval(CLAIM, queueKeys(queue), List.of(Long.toString(expiry)))));
+    }
+
+    @Override
+    public void complete(String queue, String item) {
+        withJedis(jedis -> jedis.eval(COMPLETE, queueKeys(queue), List.of(item)));
+    }
+
+    @Override
+    public int requeueExpired(String queue) {
+        Object requeued = withJedis(jedis -> jedis.eval(REQUEUE, queueKeys(queue),
+                List.of(Long.toString(System.currentTimeMillis()))));
+        return ((Long) requeued).intValue();
+    }
+
+    @Override
+    public void clear(String queue) {
+        withJedis(jedis -> jedis.del(queueKeys(queue).toArray(String[]::new)));
+    }
+
+    private <T> T withJedis(Function<Jedis, T> work) {
+        try (Jedis jedis = pool.getResource()) {
+            return work.apply(jedis);
+        } catch (JedisException e) {
+            noteAvailability(false, e);
+            throw new SharedStoreUnavailableException("Redis at " + description + " is unavailable: " + e.getMessage(), e);
+        }
     }
 
     /** One channel's subscriber: a blocking connection of its own, re-opened whenever it is lost. */

@@ -19,6 +19,7 @@ import ai.tradesense.domain.rules.Evaluation;
 import ai.tradesense.domain.rules.Evaluator;
 import ai.tradesense.domain.rules.Event;
 import ai.tradesense.domain.rules.ManualAction;
+import ai.tradesense.domain.rules.RiskWatch;
 import ai.tradesense.domain.rules.RuleSet;
 
 /**
@@ -76,6 +77,29 @@ public class Challenge {
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
+    // Copies of the state for the risk worker's queries (V4); see RiskWatch.
+
+    @Column(name = "next_day_start")
+    private OffsetDateTime nextDayStart;
+
+    @Column(name = "due_at")
+    private OffsetDateTime dueAt;
+
+    @Column(name = "open_trades", nullable = false)
+    private int openTrades;
+
+    @Column(name = "daily_loss_used", precision = 12, scale = 6)
+    private BigDecimal dailyLossUsed;
+
+    @Column(name = "max_loss_used", precision = 12, scale = 6)
+    private BigDecimal maxLossUsed;
+
+    @Column(name = "last_feed_at")
+    private OffsetDateTime lastFeedAt;
+
+    @Column(name = "snapshot_seq", nullable = false)
+    private long snapshotSeq;
+
     @Transient
     private AccountState account;
 
@@ -93,7 +117,7 @@ public class Challenge {
         challenge.startedAt = Timestamps.stored(startAt);
         challenge.createdAt = Timestamps.stored(now);
         challenge.auditHash = AuditEntry.GENESIS;
-        challenge.keep(AccountState.start(rules, startAt), now);
+        challenge.keep(rules, AccountState.start(rules, startAt), now);
         return challenge;
     }
 
@@ -101,14 +125,17 @@ public class Challenge {
     public Evaluation apply(RuleSet rules, Event event, Instant now) {
         Evaluation evaluation = Evaluator.apply(rules, account(), event);
         seq++;
-        keep(evaluation.state(), now);
+        keep(rules, evaluation.state(), now);
+        if (event instanceof Event.EquityUpdate) {
+            lastFeedAt = Timestamps.stored(now);
+        }
         return evaluation;
     }
 
     /** Applies a staff member's manual action through the rule engine; throws before any change. */
     public Evaluation act(RuleSet rules, ManualAction action, Instant now) {
         Evaluation evaluation = Evaluator.act(rules, account(), action);
-        keep(evaluation.state(), now);
+        keep(rules, evaluation.state(), now);
         return evaluation;
     }
 
@@ -120,7 +147,16 @@ public class Challenge {
         return entry;
     }
 
-    private void keep(AccountState next, Instant now) {
+    /**
+     * Fills the worker's columns of a row written before they existed (V4), from its state; the state
+     * itself and the update time are left as they are.
+     */
+    public void refreshWatchColumns(RuleSet rules) {
+        watch(rules, account());
+    }
+
+    private void keep(RuleSet rules, AccountState next, Instant now) {
+        watch(rules, next);
         this.account = next;
         this.state = RecordJson.write(next).toString();
         this.status = next.status().name();
@@ -128,6 +164,16 @@ public class Challenge {
         this.balance = next.balance();
         this.equity = next.equity();
         this.updatedAt = Timestamps.stored(now);
+    }
+
+    private void watch(RuleSet rules, AccountState next) {
+        this.nextDayStart = Timestamps.stored(next.nextDayStart());
+        Instant deadline = RiskWatch.nextDeadline(next);
+        this.dueAt = deadline == null ? null : Timestamps.stored(deadline);
+        this.openTrades = next.openTrades();
+        RiskWatch.RoomUse use = RiskWatch.roomUse(next, rules);
+        this.dailyLossUsed = use.dailyLoss();
+        this.maxLossUsed = use.maxLoss();
     }
 
     public AccountState account() {
@@ -177,5 +223,19 @@ public class Challenge {
 
     public Instant updatedAt() {
         return updatedAt.toInstant();
+    }
+
+    /** When the platform last reported this account's equity (server time); null if it never did. */
+    public Instant lastFeedAt() {
+        return lastFeedAt == null ? null : lastFeedAt.toInstant();
+    }
+
+    /** The last event sequence number the daily snapshots include. */
+    public long snapshotSeq() {
+        return snapshotSeq;
+    }
+
+    public void snapshotsTakenTo(long eventSeq) {
+        this.snapshotSeq = eventSeq;
     }
 }

@@ -1,5 +1,7 @@
 package ai.tradesense.domain.model.challenge;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,4 +35,41 @@ public interface ChallengeRepository {
     void add(AuditEntry entry);
 
     List<AuditEntry> auditTrail(String challengeId, long afterSeq, int limit);
+
+    // For the risk worker.
+
+    /**
+     * Ids of the challenges still trading (ACTIVE or PAUSED), in id order; with {@code dayDueAt}, only
+     * those whose next day boundary is at or before it.
+     */
+    List<String> tradingIds(Instant dayDueAt);
+
+    /** Trading challenges whose next day boundary is at or before {@code at} (or not known yet). */
+    long countDayDue(Instant at);
+
+    /**
+     * Ids from {@code fromId} (included) to {@code toId} (excluded; an empty end is no bound) of trading
+     * challenges that may need the worker: a day boundary or
+     * deadline at or before {@code now}, a floor's room used at least {@code minUse}, or open trades
+     * without an equity report since {@code feedBefore}; rows whose worker columns are not filled yet
+     * are included. With {@code dayOnly}, only those with a day boundary due.
+     */
+    List<String> needingAttention(String fromId, String toId, Instant now, BigDecimal minUse, Instant feedBefore,
+                                  boolean dayOnly);
+
+    /** Ids of challenges whose worker columns (V4) are not filled yet. */
+    List<String> withoutWatchColumns(int limit);
+
+    /** Ids of challenges with events the daily snapshots do not include yet. */
+    List<String> withNewEvents(int limit);
+
+    Optional<ChallengeDay> lastDay(String challengeId);
+
+    /** Every daily snapshot of a challenge, oldest first. */
+    List<ChallengeDay> days(String challengeId);
+
+    void add(ChallengeDay day);
+
+    /** The challenge's closed trades. */
+    List<Trade> closedTrades(String challengeId);
 }

@@ -1,9 +1,13 @@
 package ai.tradesense.domain.model.challenge;
 
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.Objects;
 
-/** JPA id classes of the rows that belong to one challenge: (challenge, seq) and (challenge, trade). */
+/**
+ * JPA id classes of the rows that belong to one challenge: (challenge, seq), (challenge, trade) and
+ * (challenge, trading day).
+ */
 public final class CompositeId {
 
     private CompositeId() {
@@ -52,6 +56,32 @@ public final class CompositeId {
         @Override
         public int hashCode() {
             return Objects.hash(challengeId, tradeId);
+        }
+    }
+
+    /** Identity of a daily snapshot: its challenge and the trading day. */
+    public static class ByDay implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private String challengeId;
+        private LocalDate tradingDay;
+
+        public ByDay() {
+        }
+
+        public ByDay(String challengeId, LocalDate tradingDay) {
+            this.challengeId = challengeId;
+            this.tradingDay = tradingDay;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ByDay other && Objects.equals(other.tradingDay, tradingDay)
+                    && Objects.equals(other.challengeId, challengeId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(challengeId, tradingDay);
         }
     }
 }

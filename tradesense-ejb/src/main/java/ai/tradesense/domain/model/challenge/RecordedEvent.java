@@ -77,6 +77,10 @@ public class RecordedEvent {
         return type;
     }
 
+    public Instant occurredAt() {
+        return occurredAt.toInstant();
+    }
+
     public String eventId() {
         return eventId;
     }

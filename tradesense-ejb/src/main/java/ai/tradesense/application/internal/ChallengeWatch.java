@@ -1,0 +1,179 @@
+package ai.tradesense.application.internal;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import ai.tradesense.application.challenge.ChallengeChanged;
+import ai.tradesense.application.challenge.ChallengeService;
+import ai.tradesense.application.risk.Shard;
+import ai.tradesense.domain.model.Json;
+import ai.tradesense.domain.model.PlainNumber;
+import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.domain.model.alert.Alert;
+import ai.tradesense.domain.model.challenge.Challenge;
+import ai.tradesense.domain.model.challenge.ChallengeDay;
+import ai.tradesense.domain.model.challenge.ChallengeNotFoundException;
+import ai.tradesense.domain.model.challenge.ChallengeRepository;
+import ai.tradesense.domain.model.challenge.RecordedEvent;
+import ai.tradesense.domain.rules.AccountState;
+import ai.tradesense.domain.rules.DayBoundary;
+import ai.tradesense.domain.rules.EventType;
+import ai.tradesense.domain.rules.OutcomeType;
+import ai.tradesense.domain.rules.RiskWatch;
+import ai.tradesense.domain.rules.RuleSet;
+
+/**
+ * The worker's work on one challenge, each call in a transaction of its own: a challenge that cannot be
+ * handled costs only itself, and what one call did is committed before the next begins.
+ */
+@Stateless
+public class ChallengeWatch {
+
+    /** Boundaries applied one by one before the rest are applied by one tick (see RiskWatch.dueClocks). */
+    static final int MAX_TICKS = 400;
+    private static final int EVENTS_PER_READ = 500;
+
+    @Inject
+    ChallengeRepository challenges;
+
+    @Inject
+    ChallengeService challengeService;
+
+    @Inject
+    PlanRules planRules;
+
+    @Inject
+    AlertRaiser alerts;
+
+    @Inject
+    Event<ChallengeChanged> changes;
+
+    /** What attending one challenge did. */
+    public record Attention(int ticks, int alerts) { }
+
+    /** The challenges of a shard that need the worker now. */
+    public List<String> candidates(Shard shard, BigDecimal minUse, Duration staleAfter) {
+        return challenges.needingAttention(shard.fromId(), shard.toId(), shard.at(), minUse,
+                shard.at().minus(staleAfter), shard.kind() == Shard.Kind.RESET);
+    }
+
+    /** Challenges with events the daily snapshots do not include yet. */
+    public List<String> withNewEvents(int limit) {
+        return challenges.withNewEvents(limit);
+    }
+
+    /**
+     * Brings the challenge to {@code now} (each boundary and deadline passed, as a tick through the
+     * engine), then, unless only resets are asked for, raises the alerts it has earned.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Attention attend(String id, Instant now, boolean resetOnly, List<Integer> levels, Duration staleAfter) {
+        Challenge challenge = challenges.lock(id).orElseThrow(() -> new ChallengeNotFoundException(id));
+        RuleSet rules = planRules.of(challenge.planCode(), challenge.planVersion());
+        challenge.refreshWatchColumns(rules);
+        List<Instant> due = RiskWatch.dueClocks(challenge.account(), rules, now, MAX_TICKS).stream()
+                .map(RiskWatch.DueClock::at).toList();
+        int ticks = due.isEmpty() ? 0 : challengeService.advance(id, due);
+        if (resetOnly) {
+            return new Attention(ticks, 0);
+        }
+        AccountState state = challenge.account();
+        List<JsonObject> messages = new ArrayList<>();
+        RiskWatch.RoomUse use = RiskWatch.roomUse(state, rules);
+        LocalDate day = rules.dayBoundary().tradingDayOf(state.currentDayStart());
+        for (RiskWatch.Warning warning : RiskWatch.warnings(state, use, levels)) {
+            String kind = warning.floor().name() + "_" + warning.percent();
+            Alert.Severity severity = warning.percent() >= 95 ? Alert.Severity.CRITICAL : Alert.Severity.WARNING;
+            BigDecimal room = warning.floor() == RiskWatch.Floor.DAILY_LOSS ? state.dailyLossRoom(rules)
+                    : state.maxLossRoom();
+            JsonObject data = Json.createObjectBuilder().add("floor", warning.floor().name())
+                    .add("level", warning.percent()).add("used", PlainNumber.of(warning.used()))
+                    .add("equity", PlainNumber.of(state.equity())).add("roomLeft", PlainNumber.of(room))
+                    .add("tradingDay", day.toString()).build();
+            alerts.raise(challenge, kind, severity, kind + ":" + day,
+                    String.format("%s room %d%% used on %s (%s left)", warning.floor(), warning.percent(), day,
+                            room.stripTrailingZeros().toPlainString()), data, now).ifPresent(messages::add);
+        }
+        if (RiskWatch.feedStale(state, challenge.lastFeedAt(), challenge.startedAt(), now, staleAfter)) {
+            Instant last = challenge.lastFeedAt() == null ? challenge.startedAt() : challenge.lastFeedAt();
+            JsonObject data = Json.createObjectBuilder().add("lastEquityAt", last.toString())
+                    .add("openTrades", state.openTrades()).add("staleAfterMinutes", staleAfter.toMinutes()).build();
+            alerts.raise(challenge, "STALE_FEED", Alert.Severity.WARNING, "STALE_FEED:" + last,
+                    "No equity from the platform since " + last + " with " + state.openTrades() + " open trades",
+                    data, now).ifPresent(messages::add);
+        }
+        if (!messages.isEmpty()) {
+            changes.fire(new ChallengeChanged(challenge.id(), challenge.traderId(), challenge.planCode(), messages));
+        }
+        return new Attention(ticks, messages.size());
+    }
+
+    /**
+     * Extends the challenge's daily snapshots with its events after the last one included, in order: each
+     * event's result (the state stored with its answer) lands on its trading day in the plan's zone.
+     *
+     * @return events taken in
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int snapshot(String id, Instant now) {
+        Challenge challenge = challenges.lock(id).orElseThrow(() -> new ChallengeNotFoundException(id));
+        RuleSet rules = planRules.of(challenge.planCode(), challenge.planVersion());
+        DayBoundary days = rules.dayBoundary();
+        ChallengeDay current = challenges.lastDay(id).orElse(null);
+        long after = challenge.snapshotSeq();
+        int taken = 0;
+        List<RecordedEvent> events = challenges.eventsAfter(id, after, EVENTS_PER_READ);
+        while (!events.isEmpty()) {
+            for (RecordedEvent event : events) {
+                if (!event.outcomes().contains(OutcomeType.IGNORED_FROZEN.name())) {
+                    current = take(challenge, rules, days, current, event, now);
+                }
+                after = event.seq();
+                taken++;
+            }
+            events = challenges.eventsAfter(id, after, EVENTS_PER_READ);
+        }
+        challenge.snapshotsTakenTo(after);
+        return taken;
+    }
+
+    private ChallengeDay take(Challenge challenge, RuleSet rules, DayBoundary days, ChallengeDay current,
+                              RecordedEvent event, Instant now) {
+        JsonObject state = StrictJson.parse(event.answer()).asJsonObject().getJsonObject("challenge");
+        BigDecimal balance = state.getJsonNumber("balance").bigDecimalValue();
+        BigDecimal equity = state.getJsonNumber("equity").bigDecimalValue();
+        int phase = state.getJsonObject("phase").getInt("index");
+        LocalDate day = days.tradingDayOf(event.occurredAt());
+        boolean newPhase = current != null && current.phaseIndex() != phase;
+        if (current == null || day.isAfter(current.tradingDay())) {
+            BigDecimal initial = rules.initialBalance();
+            ChallengeDay next = current == null
+                    ? ChallengeDay.open(challenge.id(), day, phase, initial, initial, initial, BigDecimal.ZERO)
+                    : ChallengeDay.open(challenge.id(), day, phase, current.endBalance(), current.endEquity(),
+                            newPhase ? equity : current.peakEquity(), current.maxDrawdown());
+            challenges.add(next);
+            current = next;
+        }
+        EventType type = EventType.valueOf(event.type());
+        BigDecimal closedProfit = null;
+        if (type == EventType.TRADE_CLOSED) {
+            closedProfit = Optional.ofNullable(StrictJson.parse(event.payload()).asJsonObject().getJsonNumber("profit"))
+                    .map(n -> n.bigDecimalValue()).orElse(null);
+        }
+        current.record(event.seq(), phase, balance, equity, type == EventType.TRADE_OPENED, closedProfit, newPhase,
+                now);
+        return current;
+    }
+}

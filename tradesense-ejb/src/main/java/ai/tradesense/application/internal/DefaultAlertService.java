@@ -1,0 +1,91 @@
+package ai.tradesense.application.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import ai.tradesense.application.challenge.ChallengeChanged;
+import ai.tradesense.application.risk.AlertService;
+import ai.tradesense.application.risk.AlertView;
+import ai.tradesense.application.security.AccessDeniedException;
+import ai.tradesense.application.security.Caller;
+import ai.tradesense.domain.model.InvalidInputException;
+import ai.tradesense.domain.model.InvalidInputException.Kind;
+import ai.tradesense.domain.model.Page;
+import ai.tradesense.domain.model.alert.Alert;
+import ai.tradesense.domain.model.alert.AlertAcknowledgedException;
+import ai.tradesense.domain.model.alert.AlertNotFoundException;
+import ai.tradesense.domain.model.alert.AlertRepository;
+import ai.tradesense.domain.model.challenge.Challenge;
+import ai.tradesense.domain.model.challenge.ChallengeRepository;
+
+@Stateless
+public class DefaultAlertService implements AlertService {
+
+    private static final Logger LOG = Logger.getLogger(DefaultAlertService.class.getName());
+    private static final int MAX_NOTE = 1_000;
+
+    @Inject
+    AlertRepository alerts;
+
+    @Inject
+    ChallengeRepository challenges;
+
+    @Inject
+    jakarta.enterprise.event.Event<ChallengeChanged> changes;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Override
+    public Page<JsonObject> list(Caller caller, String status, String kind, String challengeId, int page, int size) {
+        requireStaff(caller);
+        Boolean acknowledged = null;
+        if (status != null) {
+            acknowledged = switch (status) {
+                case "OPEN" -> false;
+                case "ACKNOWLEDGED" -> true;
+                default -> throw InvalidInputException.of("status", Kind.VALUE, "must be OPEN or ACKNOWLEDGED");
+            };
+        }
+        return alerts.search(acknowledged, kind, challengeId, page, size).map(AlertView::toJson);
+    }
+
+    @Override
+    public JsonObject find(Caller caller, String id) {
+        requireStaff(caller);
+        return AlertView.toJson(alerts.find(id).orElseThrow(() -> new AlertNotFoundException(id)));
+    }
+
+    @Override
+    public JsonObject acknowledge(Caller caller, String id, String note) {
+        requireStaff(caller);
+        if (note == null || note.isBlank() || note.length() > MAX_NOTE) {
+            throw InvalidInputException.of("note", Kind.VALUE, "a note of 1 to " + MAX_NOTE + " characters is required");
+        }
+        Alert alert = alerts.lock(id).orElseThrow(() -> new AlertNotFoundException(id));
+        if (!alert.acknowledge(caller.auditName(), note.strip(), clock.instant())) {
+            throw new AlertAcknowledgedException(id, alert.acknowledgedBy());
+        }
+        LOG.log(Level.INFO, "{0} acknowledged alert {1} ({2} on challenge {3}): {4}",
+                new Object[] {caller.auditName(), id, alert.kind(), alert.challengeId(), note.strip()});
+        JsonObject view = AlertView.toJson(alert);
+        // Other consoles see the acknowledgement at once.
+        Challenge challenge = challenges.find(alert.challengeId()).orElse(null);
+        if (challenge != null) {
+            changes.fire(new ChallengeChanged(challenge.id(), challenge.traderId(), challenge.planCode(),
+                    List.of(DefaultChallengeService.message("ALERT", challenge, clock.instant(), view))));
+        }
+        return view;
+    }
+
+    private static void requireStaff(Caller caller) {
+        if (!caller.isStaff()) {
+            throw new AccessDeniedException("alerts need the RISK or ADMIN role");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package ai.tradesense.application.risk;
+
+import jakarta.json.JsonObject;
+
+import ai.tradesense.application.security.Caller;
+import ai.tradesense.domain.model.Page;
+
+/** Alerts for risk staff (RISK and ADMIN). */
+public interface AlertService {
+
+    /**
+     * Newest first; filters may be null.
+     *
+     * @param status OPEN or ACKNOWLEDGED
+     */
+    Page<JsonObject> list(Caller caller, String status, String kind, String challengeId, int page, int size);
+
+    JsonObject find(Caller caller, String id);
+
+    /**
+     * Records that the caller saw the alert, with a note; once only.
+     *
+     * @throws ai.tradesense.domain.model.alert.AlertAcknowledgedException when it was acknowledged already
+     */
+    JsonObject acknowledge(Caller caller, String id, String note);
+}

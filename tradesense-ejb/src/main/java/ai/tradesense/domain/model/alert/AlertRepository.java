@@ -1,0 +1,29 @@
+package ai.tradesense.domain.model.alert;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import ai.tradesense.domain.model.Page;
+
+/** Stored alerts. */
+public interface AlertRepository {
+
+    Optional<Alert> find(String id);
+
+    /** The alert locked for the rest of the transaction. */
+    Optional<Alert> lock(String id);
+
+    boolean exists(String challengeId, String dedupeKey);
+
+    void add(Alert alert);
+
+    /**
+     * Newest first; filters may be null.
+     *
+     * @param acknowledged true for acknowledged alerts only, false for open ones only, null for both
+     */
+    Page<Alert> search(Boolean acknowledged, String kind, String challengeId, int page, int size);
+
+    /** Deletes acknowledged alerts raised before {@code before}; returns how many. */
+    int deleteAcknowledgedBefore(Instant before);
+}

@@ -1,0 +1,87 @@
+package ai.tradesense.infrastructure.persistence;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+
+import ai.tradesense.domain.model.Page;
+import ai.tradesense.domain.model.Timestamps;
+import ai.tradesense.domain.model.alert.Alert;
+import ai.tradesense.domain.model.alert.AlertRepository;
+
+@ApplicationScoped
+public class JpaAlertRepository implements AlertRepository {
+
+    @Inject
+    TransactionalEntityManager entityManager;
+
+    private EntityManager em() {
+        return entityManager.get();
+    }
+
+    @Override
+    public Optional<Alert> find(String id) {
+        return Optional.ofNullable(em().find(Alert.class, id));
+    }
+
+    @Override
+    public Optional<Alert> lock(String id) {
+        return Optional.ofNullable(em().find(Alert.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public boolean exists(String challengeId, String dedupeKey) {
+        return !em().createQuery("SELECT a.id FROM Alert a WHERE a.challengeId = :challenge AND a.dedupeKey = :key",
+                        String.class)
+                .setParameter("challenge", challengeId)
+                .setParameter("key", dedupeKey)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
+    @Override
+    public void add(Alert alert) {
+        em().persist(alert);
+    }
+
+    @Override
+    public Page<Alert> search(Boolean acknowledged, String kind, String challengeId, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (acknowledged != null) {
+            where.append(acknowledged ? " AND a.acknowledgedAt IS NOT NULL" : " AND a.acknowledgedAt IS NULL");
+        }
+        if (kind != null) {
+            where.append(" AND a.kind = :kind");
+            parameters.put("kind", kind);
+        }
+        if (challengeId != null) {
+            where.append(" AND a.challengeId = :challenge");
+            parameters.put("challenge", challengeId);
+        }
+        TypedQuery<Alert> items = em().createQuery(
+                "SELECT a FROM Alert a" + where + " ORDER BY a.raisedAt DESC, a.id", Alert.class);
+        TypedQuery<Long> count = em().createQuery("SELECT COUNT(a) FROM Alert a" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            items.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<Alert> found = items.setFirstResult(Math.multiplyExact(page, size)).setMaxResults(size).getResultList();
+        return new Page<>(found, page, size, count.getSingleResult());
+    }
+
+    @Override
+    public int deleteAcknowledgedBefore(Instant before) {
+        return em().createQuery("DELETE FROM Alert a WHERE a.acknowledgedAt IS NOT NULL AND a.raisedAt < :before")
+                .setParameter("before", Timestamps.stored(before))
+                .executeUpdate();
+    }
+}
