@@ -1,11 +1,15 @@
 package ai.tradesense.interfaces.metrics;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -14,6 +18,7 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import ai.tradesense.application.NodeStatus;
 import ai.tradesense.application.SharedStore;
 import ai.tradesense.application.WorkQueues;
+import ai.tradesense.domain.model.StrictJson;
 import ai.tradesense.interfaces.websocket.LiveSessions;
 
 /**
@@ -45,6 +50,18 @@ public class NodeGauges {
                 "Risk-scan shards waiting in the shared work queue",
                 () -> sharedStore.queueLength(WorkQueues.RISK_SCAN));
         gauge("websocket_connections_active", "Open WebSocket sessions on this node", liveSessions::count);
+        gauge("worker_lag_seconds", "Age of the newest complete risk scan: seconds since the last finished scan"
+                + " cycle started (-1 before the first)", () -> lastScan()
+                .map(c -> Duration.between(Instant.parse(c.getString("startedAt")), Instant.now()).toMillis() / 1000.0)
+                .orElse(-1.0));
+        gauge("worker_cycle_duration_seconds", "How long the last finished risk scan cycle took, across all"
+                + " workers (-1 before the first)", () -> lastScan()
+                .map(c -> c.getJsonNumber("durationMillis").longValue() / 1000.0).orElse(-1.0));
+    }
+
+    /** The last finished scan cycle, as the workers record it in the shared store. */
+    private Optional<JsonObject> lastScan() {
+        return sharedStore.get(WorkQueues.lastCycle("SCAN")).map(json -> StrictJson.parse(json).asJsonObject());
     }
 
     private void gauge(String name, String description, Supplier<Number> value) {

@@ -1,6 +1,5 @@
 package ai.tradesense.interfaces.websocket;
 
-import java.io.StringReader;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -13,14 +12,10 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 
 import ai.tradesense.application.SharedStore;
 import ai.tradesense.application.challenge.ChallengeChanged;
-import ai.tradesense.domain.model.Json;
+import ai.tradesense.application.challenge.LiveChannel;
 
 /**
  * Pushes a challenge's changes once the transaction that made them has committed: to this node's
@@ -30,7 +25,7 @@ import ai.tradesense.domain.model.Json;
 @ApplicationScoped
 public class ChallengeBroadcaster {
 
-    static final String CHANNEL = "tradesense:live";
+    static final String CHANNEL = LiveChannel.NAME;
     private static final Logger LOG = Logger.getLogger(ChallengeBroadcaster.class.getName());
     /** What staff see on the ops channel: changes of status, not every tick. */
     private static final Set<String> OPS_TYPES = Set.of("BREACH", "PAUSED", "RESUMED", "PHASE_PASSED",
@@ -62,23 +57,19 @@ public class ChallengeBroadcaster {
     }
 
     void pushAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChallengeChanged change) {
-        List<String> messages = change.messages().stream().map(Object::toString).toList();
-        deliver(change.challengeId(), messages);
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        messages.forEach(array::add);
-        sharedStore.publish(CHANNEL, Json.createObjectBuilder().add("origin", node)
-                .add("challengeId", change.challengeId()).add("messages", array).build().toString());
+        LiveChannel.Envelope envelope = LiveChannel.Envelope.of(node, change);
+        deliver(envelope.challengeId(), envelope.messages());
+        sharedStore.publish(CHANNEL, envelope.toJson());
     }
 
-    /** A change made on another node; this node's own come back too and are skipped. */
-    private void received(String envelope) {
-        try (JsonReader reader = Json.createReader(new StringReader(envelope))) {
-            JsonObject json = reader.readObject();
-            if (node.equals(json.getString("origin", ""))) {
-                return;
-            }
-            deliver(json.getString("challengeId"), json.getJsonArray("messages").getValuesAs(JsonString.class)
-                    .stream().map(JsonString::getString).toList());
+    /**
+     * A change made on another node, or by the worker (on this node or another); this node's own come
+     * back too and are skipped.
+     */
+    private void received(String json) {
+        LiveChannel.Envelope envelope = LiveChannel.Envelope.parse(json);
+        if (!node.equals(envelope.origin())) {
+            deliver(envelope.challengeId(), envelope.messages());
         }
     }
 

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import ai.tradesense.application.challenge.ChallengeService;
 import ai.tradesense.application.challenge.ChallengeSnapshot;
+import ai.tradesense.application.risk.StatsService;
 import ai.tradesense.application.security.Role;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
 import ai.tradesense.domain.model.InvalidInputException;
@@ -50,6 +51,9 @@ public class ChallengeResource {
 
     @Inject
     ChallengeService challenges;
+
+    @Inject
+    StatsService stats;
 
     @Inject
     CurrentCaller caller;
@@ -116,6 +120,12 @@ public class ChallengeResource {
                         @QueryParam("limit") String limit) {
         long afterSeq = Paging.integer("after", after, 0, 0, Integer.MAX_VALUE);
         return list(challenges.audit(caller.get(), id, afterSeq, Paging.integer("limit", limit, 100, 1, MAX_LIST)), afterSeq);
+    }
+
+    @GET
+    @Path("{id}/stats")
+    public String stats(@PathParam("id") String id) {
+        return stats.stats(caller.get(), id).toString();
     }
 
     @GET

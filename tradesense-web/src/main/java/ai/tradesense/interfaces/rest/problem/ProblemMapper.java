@@ -23,6 +23,8 @@ import ai.tradesense.application.challenge.EventOutOfOrderException;
 import ai.tradesense.application.security.AccessDeniedException;
 import ai.tradesense.application.security.AuthenticationFailedException;
 import ai.tradesense.domain.model.InvalidInputException;
+import ai.tradesense.domain.model.alert.AlertAcknowledgedException;
+import ai.tradesense.domain.model.alert.AlertNotFoundException;
 import ai.tradesense.domain.model.challenge.ChallengeNotFoundException;
 import ai.tradesense.domain.model.identity.EmailTakenException;
 import ai.tradesense.domain.model.identity.UserNotFoundException;
@@ -72,10 +74,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.of(Status.CONFLICT, "conflict", failure.getMessage());
         }
         if (failure instanceof PlanNotFoundException || failure instanceof ChallengeNotFoundException
-                || failure instanceof UserNotFoundException) {
+                || failure instanceof UserNotFoundException || failure instanceof AlertNotFoundException) {
             return Problem.of(Status.NOT_FOUND, "not-found", failure.getMessage());
         }
-        if (failure instanceof PlanVersionConflictException) {
+        if (failure instanceof PlanVersionConflictException || failure instanceof AlertAcknowledgedException) {
             return Problem.of(Status.CONFLICT, "conflict", failure.getMessage());
         }
         if (failure instanceof WebApplicationException web) {
