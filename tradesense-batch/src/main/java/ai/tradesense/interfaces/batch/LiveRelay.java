@@ -1,0 +1,29 @@
+package ai.tradesense.interfaces.batch;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import ai.tradesense.application.SharedStore;
+import ai.tradesense.application.challenge.ChallengeChanged;
+import ai.tradesense.application.challenge.LiveChannel;
+
+/**
+ * The worker has no WebSocket clients of its own: what it changes (ticks, failures at a reset, alerts)
+ * goes onto the live channel after the commit, and every API node pushes it to its watchers.
+ */
+@ApplicationScoped
+public class LiveRelay {
+
+    private final String node = "worker-" + UUID.randomUUID();
+
+    @Inject
+    SharedStore sharedStore;
+
+    void relay(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChallengeChanged change) {
+        sharedStore.publish(LiveChannel.NAME, LiveChannel.Envelope.of(node, change).toJson());
+    }
+}
