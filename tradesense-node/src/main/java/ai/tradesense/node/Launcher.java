@@ -49,7 +49,18 @@ public final class Launcher {
 
     /** Starts a node; it is not ready yet when this returns: call {@link RunningNode#awaitReady}. */
     public static RunningNode start(NodeOptions options) throws IOException {
-        for (Path required : List.of(options.payaraJar(), options.webWar())) {
+        List<Path> wars = new ArrayList<>();
+        if (options.webWar() != null) {
+            wars.add(options.webWar());
+        }
+        if (options.batchWar() != null) {
+            wars.add(options.batchWar());
+        }
+        if (wars.isEmpty()) {
+            throw new IllegalStateException("a node needs the web WAR, the batch WAR or both");
+        }
+        wars.add(options.payaraJar());
+        for (Path required : wars) {
             if (!Files.isRegularFile(required)) {
                 throw new IllegalStateException(required + " is missing: build first (./mvnw -Prun builds and runs)");
             }
@@ -77,8 +88,10 @@ public final class Launcher {
         }
         command.addAll(List.of("-jar", options.payaraJar().toString(),
                 "--nocluster",
-                "--port", Integer.toString(options.port()),
-                "--deploy", options.webWar() + ":/"));
+                "--port", Integer.toString(options.port())));
+        if (options.webWar() != null) {
+            command.addAll(List.of("--deploy", options.webWar() + ":/"));
+        }
         if (options.batchWar() != null) {
             command.addAll(List.of("--deploy", options.batchWar() + ":/worker"));
         }

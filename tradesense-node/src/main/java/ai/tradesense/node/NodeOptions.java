@@ -1,6 +1,7 @@
 package ai.tradesense.node;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Map;
  * What a node is started with.
  *
  * @param payaraJar   the Payara Micro runtime
- * @param webWar      tradesense-web.war, deployed at {@code /}
+ * @param webWar      tradesense-web.war, deployed at {@code /}; null for a worker node
  * @param batchWar    tradesense-batch.war, deployed at {@code /worker}; null to run the API alone
  * @param port        HTTP port
  * @param dataDir     the embedded-mode data folder (the H2 file lives here)
@@ -52,6 +53,32 @@ public record NodeOptions(Path payaraJar, Path webWar, Path batchWar, int port, 
 
     public NodeOptions withLogFile(Path newLogFile) {
         return new NodeOptions(payaraJar, webWar, batchWar, port, dataDir, settings, jvmOptions, newLogFile);
+    }
+
+    /** A worker node: the batch WAR alone, no API. */
+    public NodeOptions workerOnly() {
+        return new NodeOptions(payaraJar, null, batchWar, port, dataDir, settings, jvmOptions, logFile);
+    }
+
+    public NodeOptions withJvmOption(String option) {
+        List<String> more = new ArrayList<>(jvmOptions);
+        more.add(option);
+        return new NodeOptions(payaraJar, webWar, batchWar, port, dataDir, settings, more, logFile);
+    }
+
+    /**
+     * Remote JMX on 127.0.0.1 at {@code jmxPort}, without authentication: for tests and a developer's own
+     * machine only (docs/operations.md shows the production settings).
+     */
+    public NodeOptions withLocalJmx(int jmxPort) {
+        NodeOptions options = this;
+        for (String option : List.of("-Dcom.sun.management.jmxremote.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort, "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+                "-Djava.rmi.server.hostname=127.0.0.1", "-Dcom.sun.management.jmxremote.authenticate=false",
+                "-Dcom.sun.management.jmxremote.ssl=false")) {
+            options = options.withJvmOption(option);
+        }
+        return options;
     }
 
     public NodeOptions withSetting(String key, String value) {

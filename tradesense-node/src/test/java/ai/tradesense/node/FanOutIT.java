@@ -2,18 +2,10 @@ package ai.tradesense.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import ai.tradesense.node.Launcher.RunningNode;
 import ai.tradesense.testsupport.Accounts;
 import ai.tradesense.testsupport.Http;
+import ai.tradesense.testsupport.LiveClient;
 import ai.tradesense.testsupport.Poll;
 import ai.tradesense.testsupport.TestServices;
 
@@ -49,8 +42,8 @@ class FanOutIT {
                 String id = apiA.post("challenges", "{\"planCode\": \"two-step-100k\", \"traderId\": \"fan-out\","
                         + " \"startAt\": \"" + Instant.now().minusSeconds(60) + "\"}").json().getString("id");
                 String token = apiA.header("Authorization").substring("Bearer ".length());
-                Listener onB = connect(b.baseUri(), id, token);
-                Listener onA = connect(a.baseUri(), id, token);
+                LiveClient onB = connect(b.baseUri(), id, token);
+                LiveClient onA = connect(a.baseUri(), id, token);
                 assertThat(onB.next().getString("type")).isEqualTo("STATE");
                 assertThat(onA.next().getString("type")).isEqualTo("STATE");
 
@@ -96,42 +89,8 @@ class FanOutIT {
         assertThat(platform.post("challenges/" + id + "/events", "{\"type\": \"EQUITY\", \"at\": \""
                 + Instant.now() + "\", \"equity\": " + (100_000 + n) + "}").status()).isEqualTo(200);
     }
-
-    private static Listener connect(URI node, String challengeId, String token) throws Exception {
-        Listener listener = new Listener();
-        HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + node.getPort()
-                + "/ws/challenges/" + challengeId + "?access_token=" + token), listener).get(30, TimeUnit.SECONDS);
-        return listener;
-    }
-
-    private static final class Listener implements WebSocket.Listener {
-        final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-        final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(Json.createReader(new StringReader(partial.toString())).readObject());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        JsonObject next() throws InterruptedException {
-            JsonObject message = messages.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(message).as("a live message within " + WAIT.toSeconds() + " s").isNotNull();
-            return message;
-        }
-
-        JsonObject poll() {
-            try {
-                return messages.poll(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
+    private static LiveClient connect(URI node, String challengeId, String token) throws Exception {
+        return LiveClient.connect(URI.create("ws://127.0.0.1:" + node.getPort() + "/ws/challenges/" + challengeId
+                + "?access_token=" + token));
     }
 }

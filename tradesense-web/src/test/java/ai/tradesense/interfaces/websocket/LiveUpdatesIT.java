@@ -3,20 +3,13 @@ package ai.tradesense.interfaces.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -32,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import ai.tradesense.testsupport.Accounts;
 import ai.tradesense.testsupport.Accounts.User;
 import ai.tradesense.testsupport.Http;
+import ai.tradesense.testsupport.LiveClient;
 import ai.tradesense.testsupport.Poll;
 import ai.tradesense.testsupport.RealServices;
 
@@ -63,13 +57,13 @@ class LiveUpdatesIT {
         User other = Accounts.trader(api);
         String id = owner.http().post("challenges", "{\"planCode\": \"two-step-100k\"}").json().getString("id");
 
-        Listener anonymous = connect(id, null);
-        Listener stranger = connect(id, token(other));
-        Listener forged = connect(id, "not-a-token");
+        LiveClient anonymous = connect(id, null);
+        LiveClient stranger = connect(id, token(other));
+        LiveClient forged = connect(id, "not-a-token");
 
-        for (Listener refused : new Listener[] {anonymous, stranger, forged}) {
-            assertThat(refused.closed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1008);
-            assertThat(refused.messages).isEmpty();
+        for (LiveClient refused : new LiveClient[] {anonymous, stranger, forged}) {
+            assertThat(refused.closed().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1008);
+            assertThat(refused.received()).isEmpty();
         }
     }
 
@@ -81,7 +75,7 @@ class LiveUpdatesIT {
                 .json().getString("id");
         Http platform = Accounts.platform(api);
         double before = gauge("websocket_connections_active");
-        Listener listener = connect(id, token(owner));
+        LiveClient listener = connect(id, token(owner));
 
         JsonObject first = listener.next();
         assertThat(first.getString("type")).isEqualTo("STATE");
@@ -117,7 +111,7 @@ class LiveUpdatesIT {
         assertThat(failed.getJsonObject("data").getString("rule")).isEqualTo("DAILY_LOSS");
         assertThat(listener.next().getJsonObject("data").getString("status")).isEqualTo("FAILED");
 
-        listener.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        listener.socket().sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
         Poll.until("the session is no longer counted", WAIT, () -> gauge("websocket_connections_active") == before);
     }
 
@@ -125,9 +119,9 @@ class LiveUpdatesIT {
     void showsStaffEveryChallengesChangesOfStatusOnTheOpsChannel() throws Exception {
         User trader = Accounts.trader(api);
         User risk = Accounts.withRoles(api, "RISK");
-        Listener refused = connectTo("ws/ops?access_token=" + token(trader));
-        assertThat(refused.closed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1008);
-        Listener ops = connectTo("ws/ops?access_token=" + token(risk));
+        LiveClient refused = connectTo("ws/ops?access_token=" + token(trader));
+        assertThat(refused.closed().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1008);
+        LiveClient ops = connectTo("ws/ops?access_token=" + token(risk));
         Poll.until("the ops session is open", WAIT, () -> gauge("websocket_connections_active") >= 1);
 
         String id = trader.http().post("challenges", "{\"planCode\": \"futures-50k\", \"startAt\": \""
@@ -147,7 +141,7 @@ class LiveUpdatesIT {
             failed = ops.next();
         }
         assertThat(failed.getJsonObject("data").getString("rule")).isEqualTo("MAX_LOSS");
-        ops.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        ops.socket().sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
     }
 
     private double gauge(String name) {
@@ -161,51 +155,11 @@ class LiveUpdatesIT {
         return user.http().header("Authorization").substring("Bearer ".length());
     }
 
-    private Listener connect(String challengeId, String token) throws Exception {
+    private LiveClient connect(String challengeId, String token) throws Exception {
         return connectTo("ws/challenges/" + challengeId + (token == null ? "" : "?access_token=" + token));
     }
 
-    private Listener connectTo(String path) throws Exception {
-        URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + base.getPath() + path);
-        Listener listener = new Listener();
-        listener.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT)
-                .buildAsync(uri, listener).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        return listener;
-    }
-
-    /** Collects text messages and the close code. */
-    private static final class Listener implements WebSocket.Listener {
-        final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        final StringBuilder partial = new StringBuilder();
-        WebSocket socket;
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(Json.createReader(new StringReader(partial.toString())).readObject());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.completeExceptionally(error);
-        }
-
-        JsonObject next() throws InterruptedException {
-            JsonObject message = messages.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(message).as("a live message within " + WAIT.toSeconds() + " s").isNotNull();
-            return message;
-        }
+    private LiveClient connectTo(String path) throws Exception {
+        return LiveClient.connect(URI.create("ws://" + base.getHost() + ":" + base.getPort() + base.getPath() + path));
     }
 }
