@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import ai.tradesense.testsupport.Accounts;
 
 /** Options for system-test nodes: the run command's defaults, on a free port with their own data. */
-final class Nodes {
+public final class Nodes {
 
     private Nodes() {
     }
 
     /** What {@code ./mvnw -Prun} starts, moved to a free port, a fresh data folder and a log file. */
-    static NodeOptions runCommandDefaults(String name) throws IOException {
+    public static NodeOptions runCommandDefaults(String name) throws IOException {
         Path target = Path.of("target").toAbsolutePath();
         System.setProperty("tradesense.project.dir", target.getParent().getParent().toString());
         Path work = Files.createDirectories(target.resolve("system-tests"));
@@ -29,7 +29,7 @@ final class Nodes {
         return options;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import jakarta.json.Json;
@@ -33,6 +34,12 @@ final class BenchSupport {
     /** A production-mode node for a benchmark, as the run command starts one, logging under target/bench. */
     static RunningNode startNode(Path root, TestServices.Database db, String redis, String logPrefix)
             throws IOException {
+        return startNode(root, db, redis, logPrefix, UnaryOperator.identity());
+    }
+
+    /** As above, with the options adjusted (a worker-only node, JMX, worker settings). */
+    static RunningNode startNode(Path root, TestServices.Database db, String redis, String logPrefix,
+                                 UnaryOperator<NodeOptions> adjust) throws IOException {
         Path work = Files.createDirectories(root.resolve("tradesense-node/target/bench"));
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(ZonedDateTime.now());
         NodeOptions options = new NodeOptions(
@@ -51,7 +58,7 @@ final class BenchSupport {
         for (var setting : Accounts.settings().entrySet()) {
             options = options.withSetting(setting.getKey(), setting.getValue());
         }
-        return Launcher.start(options);
+        return Launcher.start(adjust.apply(options));
     }
 
     /** The project folder: {@code bench.root}, or the working directory or its parent (run from a module). */
