@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
@@ -22,6 +25,7 @@ import ai.tradesense.domain.model.Json;
 import ai.tradesense.domain.model.PlainNumber;
 import ai.tradesense.domain.model.StrictJson;
 import ai.tradesense.domain.model.alert.Alert;
+import ai.tradesense.domain.model.alert.AlertRepository;
 import ai.tradesense.domain.model.challenge.Challenge;
 import ai.tradesense.domain.model.challenge.ChallengeDay;
 import ai.tradesense.domain.model.challenge.ChallengeNotFoundException;
@@ -58,6 +62,9 @@ public class ChallengeWatch {
     AlertRaiser alerts;
 
     @Inject
+    AlertRepository alertKeys;
+
+    @Inject
     Event<ChallengeChanged> changes;
 
     /** What attending one challenge did. */
@@ -81,6 +88,38 @@ public class ChallengeWatch {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Attention attend(String id, Instant now, boolean resetOnly, List<Integer> levels, Duration staleAfter) {
         Challenge challenge = challenges.lock(id).orElseThrow(() -> new ChallengeNotFoundException(id));
+        return attendLocked(challenge, now, resetOnly, levels, staleAfter, null);
+    }
+
+    /**
+     * As {@link #attend} for several challenges in one transaction: one statement locks them all (in id
+     * order, as every worker does, so workers never wait on each other in a circle) and one reads the
+     * level alerts they have had since yesterday. If one of them fails, the whole call rolls back; the
+     * caller then attends them one by one.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Attention attendAll(List<String> ids, Instant now, boolean resetOnly, List<Integer> levels,
+                               Duration staleAfter) {
+        Map<String, Set<String>> raised = resetOnly ? Map.of()
+                : alertKeys.keysSince(ids, now.minus(2, ChronoUnit.DAYS));
+        int ticks = 0;
+        int raisedNow = 0;
+        for (Challenge challenge : challenges.lockAll(ids)) {
+            Attention attention = attendLocked(challenge, now, resetOnly, levels, staleAfter,
+                    raised.getOrDefault(challenge.id(), Set.of()));
+            ticks += attention.ticks();
+            raisedNow += attention.alerts();
+        }
+        return new Attention(ticks, raisedNow);
+    }
+
+    /**
+     * @param levelAlerts the dedupe keys of the level alerts the challenge had lately, or null to ask the
+     *                    database for each
+     */
+    private Attention attendLocked(Challenge challenge, Instant now, boolean resetOnly, List<Integer> levels,
+                                   Duration staleAfter, Set<String> levelAlerts) {
+        String id = challenge.id();
         RuleSet rules = planRules.of(challenge.planCode(), challenge.planVersion());
         challenge.refreshWatchColumns(rules);
         List<Instant> due = RiskWatch.dueClocks(challenge.account(), rules, now, MAX_TICKS).stream()
@@ -102,7 +141,11 @@ public class ChallengeWatch {
                     .add("level", warning.percent()).add("used", PlainNumber.of(warning.used()))
                     .add("equity", PlainNumber.of(state.equity())).add("roomLeft", PlainNumber.of(room))
                     .add("tradingDay", day.toString()).build();
-            alerts.raise(challenge, kind, severity, kind + ":" + day,
+            String key = kind + ":" + day;
+            if (levelAlerts != null && levelAlerts.contains(key)) {
+                continue;
+            }
+            alerts.raise(challenge, kind, severity, key,
                     String.format("%s room %d%% used on %s (%s left)", warning.floor(), warning.percent(), day,
                             room.stripTrailingZeros().toPlainString()), data, now).ifPresent(messages::add);
         }

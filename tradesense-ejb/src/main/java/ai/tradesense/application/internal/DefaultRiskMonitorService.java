@@ -31,6 +31,8 @@ import ai.tradesense.domain.model.challenge.ChallengeRepository;
 public class DefaultRiskMonitorService implements RiskMonitorService {
 
     private static final Logger LOG = Logger.getLogger(DefaultRiskMonitorService.class.getName());
+    /** Challenges attended in one transaction; a failure among them sends them through one by one. */
+    static final int ATTEND_TOGETHER = 50;
 
     @Inject
     ChallengeRepository challenges;
@@ -104,15 +106,27 @@ public class DefaultRiskMonitorService implements RiskMonitorService {
         int ticks = 0;
         int raised = 0;
         int failures = 0;
-        for (String id : ids) {
+        for (int from = 0; from < ids.size(); from += ATTEND_TOGETHER) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ATTEND_TOGETHER));
             try {
-                ChallengeWatch.Attention attention = watch.attend(id, shard.at(), resetOnly, levels, stale);
+                ChallengeWatch.Attention attention = watch.attendAll(chunk, shard.at(), resetOnly, levels, stale);
                 ticks += attention.ticks();
                 raised += attention.alerts();
+                continue;
             } catch (RuntimeException e) {
-                failures++;
-                LOG.log(Level.WARNING, "Challenge {0} could not be attended in shard {1}: {2}",
-                        new Object[] {id, shard.name(), rootMessage(e)});
+                LOG.log(Level.FINE, "Attending {0} challenges together failed ({1}); one by one now",
+                        new Object[] {chunk.size(), rootMessage(e)});
+            }
+            for (String id : chunk) {
+                try {
+                    ChallengeWatch.Attention attention = watch.attend(id, shard.at(), resetOnly, levels, stale);
+                    ticks += attention.ticks();
+                    raised += attention.alerts();
+                } catch (RuntimeException e) {
+                    failures++;
+                    LOG.log(Level.WARNING, "Challenge {0} could not be attended in shard {1}: {2}",
+                            new Object[] {id, shard.name(), rootMessage(e)});
+                }
             }
         }
         return new ShardReport(shard.size(), ids.size(), ticks, raised, failures);

@@ -1,10 +1,14 @@
 package ai.tradesense.infrastructure.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,6 +54,23 @@ public class JpaAlertRepository implements AlertRepository {
     @Override
     public void add(Alert alert) {
         em().persist(alert);
+    }
+
+    @Override
+    public Map<String, Set<String>> keysSince(Collection<String> challengeIds, Instant since) {
+        Map<String, Set<String>> keys = new HashMap<>();
+        if (challengeIds.isEmpty()) {
+            return keys;
+        }
+        List<Object[]> rows = em().createQuery("SELECT a.challengeId, a.dedupeKey FROM Alert a"
+                        + " WHERE a.challengeId IN :ids AND a.raisedAt >= :since", Object[].class)
+                .setParameter("ids", challengeIds)
+                .setParameter("since", Timestamps.stored(since))
+                .getResultList();
+        for (Object[] row : rows) {
+            keys.computeIfAbsent((String) row[0], id -> new HashSet<>()).add((String) row[1]);
+        }
+        return keys;
     }
 
     @Override

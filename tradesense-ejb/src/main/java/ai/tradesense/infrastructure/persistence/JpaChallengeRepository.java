@@ -2,6 +2,7 @@ package ai.tradesense.infrastructure.persistence;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,17 @@ public class JpaChallengeRepository implements ChallengeRepository {
     @Override
     public Optional<Challenge> lock(String id) {
         return Optional.ofNullable(em().find(Challenge.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public List<Challenge> lockAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em().createQuery("SELECT c FROM Challenge c WHERE c.id IN :ids ORDER BY c.id", Challenge.class)
+                .setParameter("ids", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 
     @Override

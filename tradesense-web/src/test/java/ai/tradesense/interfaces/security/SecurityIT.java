@@ -187,7 +187,11 @@ class SecurityIT {
         expect(failures, who, "GET " + c + "/events", h -> h.get(c + "/events"), 401, 200, 404, 200, 200, 200, 404);
         expect(failures, who, "GET " + c + "/audit", h -> h.get(c + "/audit"), 401, 200, 404, 200, 200, 200, 404);
         expect(failures, who, "GET " + c + "/audit/verify", h -> h.get(c + "/audit/verify"), 401, 200, 404, 200, 200, 200, 404);
+        expect(failures, who, "GET " + c + "/stats", h -> h.get(c + "/stats"), 401, 200, 404, 200, 200, 200, 404);
         expect(failures, who, "GET challenges", h -> h.get("challenges"), 401, 200, 200, 200, 200, 403, 403);
+        expect(failures, who, "GET alerts", h -> h.get("alerts"), 401, 403, 403, 200, 200, 403, 403);
+        expect(failures, who, "POST alerts/{id}/ack", h -> h.post("alerts/" + UUID.randomUUID() + "/ack",
+                "{\"note\": \"matrix check\"}"), 401, 403, 403, 404, 404, 403, 403);
         expect(failures, who, "GET challenges/unknown", h -> h.get("challenges/" + UUID.randomUUID()), 401, 404, 404, 404, 404, 404, 404);
         expect(failures, who, "POST events", h -> h.post(c + "/events", EVENT.formatted(Instant.now())),
                 401, 403, 403, 403, 200, 200, 404);

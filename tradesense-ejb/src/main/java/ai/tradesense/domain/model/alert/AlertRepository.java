@@ -1,7 +1,10 @@
 package ai.tradesense.domain.model.alert;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import ai.tradesense.domain.model.Page;
 
@@ -16,6 +19,9 @@ public interface AlertRepository {
     boolean exists(String challengeId, String dedupeKey);
 
     void add(Alert alert);
+
+    /** The dedupe keys of the alerts of these challenges raised since {@code since}, by challenge. */
+    Map<String, Set<String>> keysSince(Collection<String> challengeIds, Instant since);
 
     /**
      * Newest first; filters may be null.

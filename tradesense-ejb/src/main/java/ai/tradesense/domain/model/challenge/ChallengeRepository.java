@@ -2,6 +2,7 @@ package ai.tradesense.domain.model.challenge;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,9 @@ public interface ChallengeRepository {
 
     /** The challenge, locked for the rest of the transaction: events to one challenge go one at a time. */
     Optional<Challenge> lock(String id);
+
+    /** The challenges with these ids, locked for the rest of the transaction in id order. */
+    List<Challenge> lockAll(Collection<String> ids);
 
     /** Filters are optional (null means any). Newest first. */
     Page<Challenge> search(ChallengeStatus status, String planCode, String traderId, int page, int size);
