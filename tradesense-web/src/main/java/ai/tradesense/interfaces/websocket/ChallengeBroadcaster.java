@@ -3,6 +3,9 @@ package ai.tradesense.interfaces.websocket;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,6 +24,12 @@ import ai.tradesense.application.challenge.LiveChannel;
  * Pushes a challenge's changes once the transaction that made them has committed: to this node's
  * watchers at once, and through Redis pub/sub to every other API node's. While Redis is down each node
  * still serves its own watchers; clients that see a gap in {@code seq} re-read from the REST API.
+ *
+ * <p>Handing a message to a thousand sessions takes tens of milliseconds (each send reschedules the
+ * session's idle timer in the WebSocket runtime), so it happens on a fan-out thread of its own, never
+ * on the request's: the answer to the request that made the change does not wait for it. One thread
+ * keeps every challenge's messages in order; if it ever falls {@value #FAN_OUT_BACKLOG} changes behind,
+ * newer changes are dropped for this node's watchers, who see the gap in {@code seq} and re-read.
  */
 @ApplicationScoped
 public class ChallengeBroadcaster {
@@ -31,7 +40,16 @@ public class ChallengeBroadcaster {
     private static final Set<String> OPS_TYPES = Set.of("BREACH", "PAUSED", "RESUMED", "PHASE_PASSED",
             "PENDING_REVIEW", "PASSED", "FAILED", "EXTENDED", "RESTORED", "ALERT");
 
+    static final int FAN_OUT_BACKLOG = 10_000;
+
     private final String node = UUID.randomUUID().toString();
+    private final ThreadPoolExecutor fanOut = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(FAN_OUT_BACKLOG), task -> {
+                Thread thread = new Thread(task, "tradesense-live-fan-out");
+                thread.setDaemon(true);
+                return thread;
+            }, (task, executor) -> LOG.warning("Live fan-out is " + FAN_OUT_BACKLOG
+                    + " changes behind: a change was not pushed to this node's watchers (they re-read on the gap)"));
 
     @Inject
     LiveSessions sessions;
@@ -47,6 +65,7 @@ public class ChallengeBroadcaster {
 
     @PreDestroy
     void stop() {
+        fanOut.shutdownNow();
         if (subscription != null) {
             try {
                 subscription.close();
@@ -74,8 +93,14 @@ public class ChallengeBroadcaster {
     }
 
     private void deliver(String challengeId, List<String> messages) {
-        sessions.publish(challengeId, messages);
-        sessions.publishOps(messages.stream().filter(ChallengeBroadcaster::forOps).toList());
+        fanOut.execute(() -> {
+            try {
+                sessions.publish(challengeId, messages);
+                sessions.publishOps(messages.stream().filter(ChallengeBroadcaster::forOps).toList());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Live messages of challenge " + challengeId + " could not be pushed", e);
+            }
+        });
     }
 
     private static boolean forOps(String message) {

@@ -109,6 +109,11 @@ class LiveUpdatesIT {
         JsonObject failed = breach.getString("type").equals("FAILED") ? breach : listener.next();
         assertThat(failed.getString("type")).isEqualTo("FAILED");
         assertThat(failed.getJsonObject("data").getString("rule")).isEqualTo("DAILY_LOSS");
+        // The failure is an alert for risk staff, raised in the same transaction.
+        JsonObject alert = listener.next();
+        assertThat(alert.getString("type")).isEqualTo("ALERT");
+        assertThat(alert.getJsonObject("data").getString("kind")).isEqualTo("FAILED");
+        assertThat(alert.getJsonObject("data").getString("severity")).isEqualTo("CRITICAL");
         assertThat(listener.next().getJsonObject("data").getString("status")).isEqualTo("FAILED");
 
         listener.socket().sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
