@@ -37,6 +37,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import ai.tradesense.node.Launcher;
@@ -214,7 +215,22 @@ class WebUiIT {
         risk.waitFor(By.cssSelector("#ops-feed li[data-type=FAILED][data-challenge=\"" + id + "\"]"));
         risk.waitFor(By.cssSelector("#board tr[data-challenge=\"" + id + "\"] .badge.status-failed"));
         assertThat(risk.text(By.cssSelector("#board tr[data-challenge=\"" + id + "\"]"))).contains("Failed", "94,000.00");
+        // The failure is an alert, raised with it and pushed to the console; staff acknowledge it with a note.
+        By failedAlert = By.xpath("//ul[contains(@class,'alert-list')]/li[.//a[@href='#/risk/" + id + "']]");
+        risk.waitFor(failedAlert);
+        assertThat(risk.text(failedAlert)).contains("Critical");
         risk.screenshot("05-risk-console-breach");
+        risk.click(By.xpath("//ul[contains(@class,'alert-list')]/li[.//a[@href='#/risk/" + id + "']]"
+                + "//button[contains(@class,'ack')]"));
+        risk.type(By.cssSelector("dialog.modal textarea[name=note]"), "Called the trader; account closed");
+        risk.screenshot("05b-risk-acknowledge-alert");
+        risk.click(By.cssSelector("dialog.modal button[type=submit]"));
+        risk.waitUntil("the acknowledged alert leaves the open list", () -> risk.findAll(failedAlert).isEmpty());
+        Select show = new Select(risk.find(By.id("alert-status")));
+        show.selectByValue("ACKNOWLEDGED");
+        risk.waitFor(failedAlert);
+        assertThat(risk.text(failedAlert)).contains("Acknowledged by", "Called the trader; account closed");
+        show.selectByValue("OPEN");
 
         // The challenge's detail: its audit trail holds together.
         risk.click(By.cssSelector("#board tr[data-challenge=\"" + id + "\"] th a"));
