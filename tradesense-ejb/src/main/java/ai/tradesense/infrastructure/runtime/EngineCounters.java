@@ -1,0 +1,61 @@
+package ai.tradesense.infrastructure.runtime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+import ai.tradesense.application.challenge.ChallengeChanged;
+
+/**
+ * What the engine did, counted from the committed changes (a rolled-back request counts nothing): events
+ * applied (the platform's and the worker's ticks), breaches, passes, failures and alerts. Prometheus
+ * shows them as {@code engine_events_applied_total} and so on; both WARs of a node add to the same
+ * counters.
+ */
+@ApplicationScoped
+public class EngineCounters {
+
+    @Inject
+    MetricRegistry registry;
+
+    private Counter applied;
+    private Counter breaches;
+    private Counter passes;
+    private Counter failures;
+    private Counter alerts;
+
+    private Counter counter(String name, String description) {
+        return registry.counter(Metadata.builder().withName(name).withDescription(description).build());
+    }
+
+    void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChallengeChanged change) {
+        if (applied == null) {
+            applied = counter("engine_events_applied", "Events applied by the rule engine (platform events and worker ticks)");
+            breaches = counter("engine_breaches", "Floors breached");
+            passes = counter("engine_passes", "Phases passed (PHASE_PASSED and PASSED)");
+            failures = counter("engine_failures", "Challenges failed");
+            alerts = counter("engine_alerts", "Alerts raised for risk staff");
+        }
+        for (JsonObject message : change.messages()) {
+            switch (message.getString("type", "")) {
+                case "EVENT_APPLIED" -> applied.inc();
+                case "BREACH" -> breaches.inc();
+                case "PHASE_PASSED", "PASSED" -> passes.inc();
+                case "FAILED" -> failures.inc();
+                case "ALERT" -> {
+                    if (message.getJsonObject("data").isNull("acknowledgedAt")) {
+                        alerts.inc();
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+}
