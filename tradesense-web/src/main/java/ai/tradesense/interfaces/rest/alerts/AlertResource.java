@@ -3,8 +3,6 @@ package ai.tradesense.interfaces.rest.alerts;
 import java.util.Set;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,9 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import ai.tradesense.application.risk.AlertService;
 import ai.tradesense.application.security.Role;
-import ai.tradesense.domain.model.Json;
-import ai.tradesense.domain.model.Page;
 import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.interfaces.rest.PageDto;
 import ai.tradesense.interfaces.rest.Paging;
 import ai.tradesense.interfaces.security.Allow;
 import ai.tradesense.interfaces.security.CurrentCaller;
@@ -42,12 +39,8 @@ public class AlertResource {
                        @QueryParam("challengeId") String challengeId, @QueryParam("page") String page,
                        @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
-        Page<JsonObject> found = alerts.list(caller.get(), blankToNull(status), blankToNull(kind),
-                blankToNull(challengeId), paging.page(), paging.size());
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        found.items().forEach(items::add);
-        return Json.createObjectBuilder().add("items", items).add("page", found.page()).add("size", found.size())
-                .add("total", found.total()).build().toString();
+        return PageDto.json(alerts.list(caller.get(), blankToNull(status), blankToNull(kind),
+                blankToNull(challengeId), paging.page(), paging.size()));
     }
 
     @GET

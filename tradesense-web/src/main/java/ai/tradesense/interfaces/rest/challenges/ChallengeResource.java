@@ -31,6 +31,7 @@ import ai.tradesense.domain.model.Json;
 import ai.tradesense.domain.model.Page;
 import ai.tradesense.domain.model.StrictJson;
 import ai.tradesense.domain.rules.ChallengeStatus;
+import ai.tradesense.interfaces.rest.PageDto;
 import ai.tradesense.interfaces.rest.Paging;
 import ai.tradesense.interfaces.security.Allow;
 import ai.tradesense.interfaces.security.CurrentCaller;
@@ -91,10 +92,7 @@ public class ChallengeResource {
         Paging paging = Paging.of(page, size);
         Page<ChallengeSnapshot> found = challenges.list(caller.get(), status(status), blankToNull(plan), blankToNull(trader),
                 paging.page(), paging.size());
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        found.items().forEach(c -> items.add(c.toJson()));
-        return Json.createObjectBuilder().add("items", items).add("page", found.page()).add("size", found.size())
-                .add("total", found.total()).build().toString();
+        return PageDto.json(found.map(ChallengeSnapshot::toJson));
     }
 
     @POST
