@@ -1,6 +1,7 @@
 package ai.tradesense.infrastructure.runtime;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -34,7 +35,12 @@ public class EngineCounters {
         return registry.counter(Metadata.builder().withName(name).withDescription(description).build());
     }
 
-    void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChallengeChanged change) {
+    /** Registered at start, so a scrape shows them at zero before the first event (and rates work). */
+    void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        registerOnce();
+    }
+
+    private synchronized void registerOnce() {
         if (applied == null) {
             applied = counter("engine_events_applied", "Events applied by the rule engine (platform events and worker ticks)");
             breaches = counter("engine_breaches", "Floors breached");
@@ -42,6 +48,10 @@ public class EngineCounters {
             failures = counter("engine_failures", "Challenges failed");
             alerts = counter("engine_alerts", "Alerts raised for risk staff");
         }
+    }
+
+    void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChallengeChanged change) {
+        registerOnce();
         for (JsonObject message : change.messages()) {
             switch (message.getString("type", "")) {
                 case "EVENT_APPLIED" -> applied.inc();
