@@ -64,6 +64,38 @@ class RiskWatchTest {
     }
 
     @Test
+    void owesATickAtTheTimeLimitAndTheAccountFailsAtItThroughTheEngine() {
+        RuleSet limited = Plans.plan("100000").phase(Plans.evaluation().target(Plans.pct("10")).maxDays(3)).build();
+        AccountState state = AccountState.start(limited, START);
+        Instant deadline = RiskWatch.nextDeadline(state);
+        assertThat(deadline).isEqualTo(state.timeLimitAt()).isNotNull();
+
+        List<RiskWatch.DueClock> due = RiskWatch.dueClocks(state, limited, deadline.plusSeconds(3600), 400);
+
+        assertThat(due).extracting(RiskWatch.DueClock::reason).contains(RiskWatch.Reason.TIME_LIMIT);
+        assertThat(due).extracting(RiskWatch.DueClock::at).isSorted().doesNotHaveDuplicates();
+        for (RiskWatch.DueClock clock : due) {
+            state = Evaluator.apply(limited, state, new Event.Clock("clock:" + clock.at(), clock.at())).state();
+        }
+        assertThat(state.status()).isEqualTo(ChallengeStatus.FAILED);
+        assertThat(state.failure().rule()).isEqualTo(FailureRule.TIME_LIMIT);
+        assertThat(state.failure().at()).isEqualTo(deadline);
+    }
+
+    @Test
+    void owesATickWhenTheInactivityDeadlinePasses() {
+        // The two-step plan fails an account with no trade opened for 30 days.
+        AccountState state = AccountState.start(TWO_STEP, START);
+        Instant deadline = state.inactivityDeadline();
+        assertThat(RiskWatch.nextDeadline(state)).isEqualTo(deadline);
+
+        assertThat(RiskWatch.dueClocks(state, TWO_STEP, deadline.minusSeconds(1), 400))
+                .extracting(RiskWatch.DueClock::reason).doesNotContain(RiskWatch.Reason.INACTIVITY);
+        assertThat(RiskWatch.dueClocks(state, TWO_STEP, deadline, 400))
+                .contains(new RiskWatch.DueClock(deadline, RiskWatch.Reason.INACTIVITY));
+    }
+
+    @Test
     void owesNothingBeforeTheLastEventNorToAFrozenAccount() {
         AccountState state = AccountState.start(TWO_STEP, START);
         state = apply(state, new Event.EquityUpdate(null, Instant.parse("2026-03-03T10:00:00Z"), new BigDecimal("100000")));
