@@ -61,14 +61,23 @@ class WorkerIT {
     private Http admin;
     private Http platform;
     private String plan;
-    private final Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
-    private final Instant yesterday = today.minus(1, ChronoUnit.DAYS);
+    /** Midnight UTC, the test plan's day boundary; the tests are built around the one just passed. */
+    private Instant today;
+    private Instant yesterday;
     private String carried;
     private String healthy;
     private String missed;
 
     @BeforeAll
     void startTwoWorkers() throws Exception {
+        // The run takes a few minutes; one that would cross midnight UTC starts after it instead.
+        Instant now = Instant.now();
+        Instant nextMidnight = now.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+        if (Duration.between(now, nextMidnight).compareTo(Duration.ofMinutes(10)) < 0) {
+            Thread.sleep(Duration.between(now, nextMidnight).plusSeconds(5).toMillis());
+        }
+        today = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        yesterday = today.minus(1, ChronoUnit.DAYS);
         db = WorkerSupport.freshDatabase(DATABASE);
         InetSocketAddress redisAddress = TestServices.address(TestServices.redis());
         redis = new RedisProbe(redisAddress, REDIS_DATABASE);
