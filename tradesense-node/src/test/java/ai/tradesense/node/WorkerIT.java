@@ -258,7 +258,8 @@ class WorkerIT {
         assertThat((Long) jmxA.attribute("QueueLength")).isZero();
         assertThatThrownBy(() -> jmxA.invoke("runNow", "no-such-job")).hasStackTraceContaining("no job 'no-such-job'");
         assertThat(admin.get("../../metrics").body()).contains("worker_lag_seconds", "worker_cycle_duration_seconds",
-                "engine_events_applied_total", "engine_failures_total", "engine_alerts_total");
+                "engine_events_applied_total", "engine_failures_total", "engine_alerts_total",
+                "engine_events_applied_total{app=\"tradesense-batch\"", "engine_events_applied_total{app=\"tradesense-web\"");
     }
 
     @Test

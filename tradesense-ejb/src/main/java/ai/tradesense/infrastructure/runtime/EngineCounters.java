@@ -1,5 +1,6 @@
 package ai.tradesense.infrastructure.runtime;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -10,20 +11,25 @@ import jakarta.json.JsonObject;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 import ai.tradesense.application.challenge.ChallengeChanged;
 
 /**
  * What the engine did, counted from the committed changes (a rolled-back request counts nothing): events
  * applied (the platform's and the worker's ticks), breaches, passes, failures and alerts. Prometheus
- * shows them as {@code engine_events_applied_total} and so on; both WARs of a node add to the same
- * counters.
+ * shows them as {@code engine_events_applied_total} and so on, tagged {@code app} with the WAR that
+ * counted them ({@code tradesense-web} for the API, {@code tradesense-batch} for the worker): a node
+ * running both has one series of each, never two with the same labels.
  */
 @ApplicationScoped
 public class EngineCounters {
 
     @Inject
     MetricRegistry registry;
+
+    @Resource(lookup = "java:app/AppName")
+    String application;
 
     private Counter applied;
     private Counter breaches;
@@ -32,7 +38,8 @@ public class EngineCounters {
     private Counter alerts;
 
     private Counter counter(String name, String description) {
-        return registry.counter(Metadata.builder().withName(name).withDescription(description).build());
+        return registry.counter(Metadata.builder().withName(name).withDescription(description).build(),
+                new Tag("app", application == null ? "unknown" : application));
     }
 
     /** Registered at start, so a scrape shows them at zero before the first event (and rates work). */
