@@ -132,7 +132,8 @@ final class InProcessSharedStore implements SharedStore {
 
     @Override
     public boolean hashSetIfAbsent(String key, String field, String value, Duration ttl) {
-        return call("hashSetIfAbsent", new Object[] {key, field, value}, new String[] {TEXT, TEXT, TEXT});
+        return call("hashSetIfAbsent", new Object[] {key, field, value, ttl.toMillis()},
+                new String[] {TEXT, TEXT, TEXT, LONG});
     }
 
     @Override

@@ -22,9 +22,13 @@ public final class LocalStore extends NotificationBroadcasterSupport implements 
 
     private final Map<String, Value> values = new HashMap<>();
     private final Map<String, Map<String, String>> hashes = new HashMap<>();
+    /** When each hash goes away, as Redis's PEXPIRE would make it. */
+    private final Map<String, Long> hashExpiry = new HashMap<>();
     private final Map<String, Deque<String>> queues = new HashMap<>();
     private final Map<String, Map<String, Long>> inFlight = new HashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    private static final long SWEEP_MILLIS = 60_000;
+    private long nextSweep;
 
     @Override
     public void publish(String channel, String message) {
@@ -48,7 +52,28 @@ public final class LocalStore extends NotificationBroadcasterSupport implements 
 
     @Override
     public synchronized void set(String key, String value, long ttlMillis) {
-        values.put(key, new Value(value, System.currentTimeMillis() + ttlMillis));
+        long now = System.currentTimeMillis();
+        sweep(now);
+        values.put(key, new Value(value, now + ttlMillis));
+    }
+
+    /**
+     * Drops what has expired. Keys written once and never read again (a cycle's bookkeeping) would
+     * otherwise stay for the life of the JVM; a sweep at most once a minute keeps that bounded.
+     */
+    private void sweep(long now) {
+        if (now < nextSweep) {
+            return;
+        }
+        nextSweep = now + SWEEP_MILLIS;
+        values.values().removeIf(v -> v.expiresAt() <= now);
+        hashExpiry.entrySet().removeIf(e -> {
+            boolean expired = e.getValue() <= now;
+            if (expired) {
+                hashes.remove(e.getKey());
+            }
+            return expired;
+        });
     }
 
     @Override
@@ -64,6 +89,7 @@ public final class LocalStore extends NotificationBroadcasterSupport implements 
     public synchronized void delete(String key) {
         values.remove(key);
         hashes.remove(key);
+        hashExpiry.remove(key);
     }
 
     @Override
@@ -75,12 +101,20 @@ public final class LocalStore extends NotificationBroadcasterSupport implements 
     }
 
     @Override
-    public synchronized boolean hashSetIfAbsent(String key, String field, String value) {
+    public synchronized boolean hashSetIfAbsent(String key, String field, String value, long ttlMillis) {
+        long now = System.currentTimeMillis();
+        sweep(now);
+        hashExpiry.put(key, now + ttlMillis);
         return hashes.computeIfAbsent(key, k -> new LinkedHashMap<>()).putIfAbsent(field, value) == null;
     }
 
     @Override
     public synchronized Map<String, String> hash(String key) {
+        Long expiry = hashExpiry.get(key);
+        if (expiry != null && expiry <= System.currentTimeMillis()) {
+            hashes.remove(key);
+            hashExpiry.remove(key);
+        }
         return new HashMap<>(hashes.getOrDefault(key, Map.of()));
     }
 

@@ -21,7 +21,7 @@ public interface LocalStoreMBean {
 
     long increment(String key, long by, long ttlMillis);
 
-    boolean hashSetIfAbsent(String key, String field, String value);
+    boolean hashSetIfAbsent(String key, String field, String value, long ttlMillis);
 
     Map<String, String> hash(String key);
 
