@@ -1,6 +1,7 @@
 package ai.tradesense.node;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
@@ -37,7 +38,7 @@ public final class Jmx implements AutoCloseable {
 
     public Object invoke(String operation, String... arguments) throws IOException, JMException {
         String[] signature = new String[arguments.length];
-        java.util.Arrays.fill(signature, String.class.getName());
+        Arrays.fill(signature, String.class.getName());
         return server.invoke(monitor, operation, arguments, signature);
     }
 

@@ -285,16 +285,7 @@ class WorkerIT {
     void twoWorkersDrainOneQueueAndTheShardsOfAWorkerThatDiesAreTakenOver() throws Exception {
         // 1,000 accounts two boundaries behind: a reset cycle of 21 shards of 50, with real work in each.
         String template = start("template", today.minus(2, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS));
-        try (Connection connection = db.connect(); Statement sql = connection.createStatement()) {
-            sql.executeUpdate("""
-                    INSERT INTO challenge (id, plan_code, plan_version, trader_id, status, phase_index, balance, equity,
-                        state, seq, audit_seq, audit_hash, started_at, created_at, updated_at, next_day_start, due_at,
-                        open_trades, daily_loss_used, max_loss_used, last_feed_at, snapshot_seq)
-                    SELECT md5('seed' || g || random())::uuid::text, plan_code, plan_version, 'seed-' || g, status,
-                        phase_index, balance, equity, state, 0, 0, '%s', started_at, created_at, updated_at,
-                        next_day_start, due_at, open_trades, daily_loss_used, max_loss_used, last_feed_at, 0
-                    FROM challenge, generate_series(1, 1000) g WHERE id = '%s'""".formatted("0".repeat(64), template));
-        }
+        WorkerSupport.copyChallenges(db, "seed", 0, 1000, "'" + template + "'");
         String first = (String) jmxA.invoke("runNow", "daily-reset");
         Poll.until("the reset cycle is queued", WAIT, () -> queueLength() > 0);
         String cycle = (String) redis.call("GET", "tradesense:worker:running-cycle:RESET");
@@ -308,11 +299,11 @@ class WorkerIT {
         System.out.println("worker B killed with shards in flight: " + inFlight + " (after " + drainOnB + ")");
         // The timers may run again: A's drain trigger takes back what B held once its lease runs out.
         jmxA.invoke("resume");
-        Poll.until("the reset cycle is finished", Duration.ofMinutes(3), () -> cycle.equals(lastResetCycle().getString("cycle", "")));
+        Poll.until("the reset cycle is finished", Duration.ofMinutes(3), () -> cycle.equals(WorkerSupport.lastCycle(redis, "RESET").getString("cycle", "")));
         jmxA.invoke("pause");
         WorkerSupport.await(jmxA, "daily-reset", WorkerSupport.execution(first));
 
-        JsonObject finished = lastResetCycle();
+        JsonObject finished = WorkerSupport.lastCycle(redis, "RESET");
         assertThat(finished.getInt("shards")).isEqualTo(21);
         assertThat(finished.getJsonNumber("failures").longValue()).isZero();
         assertThat(finished.getJsonObject("shardsByNode").keySet()).hasSize(2);
@@ -377,16 +368,6 @@ class WorkerIT {
         try {
             List<Object> entries = (List<Object>) redis.call("HVALS", "tradesense:cycle:" + cycle + ":done");
             return entries.stream().filter(v -> v.toString().contains("\"node\":\"" + nodePrefix)).count();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private JsonObject lastResetCycle() {
-        try {
-            Object json = redis.call("GET", "tradesense:worker:last-cycle:RESET");
-            return json == null ? Json.createObjectBuilder().build()
-                    : Json.createReader(new StringReader((String) json)).readObject();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -2,9 +2,12 @@ package ai.tradesense.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -98,4 +101,38 @@ public final class WorkerSupport {
         return run[0];
     }
 
+
+    /** The last finished cycle of a kind (RESET or SCAN) as the workers recorded it; empty before the first. */
+    public static JsonObject lastCycle(RedisProbe redis, String kind) {
+        try {
+            Object json = redis.call("GET", "tradesense:worker:last-cycle:" + kind);
+            return json == null ? Json.createObjectBuilder().build()
+                    : Json.createReader(new StringReader((String) json)).readObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Copies real challenges with SQL: {@code to - from} new trading accounts numbered {@code from + 1} to
+     * {@code to}, traders {@code <prefix>-<n>}, each a copy of the challenge {@code templateId} names (an SQL
+     * expression that may use the number {@code g}). The copies start with no events and an empty audit
+     * trail, so the worker's ticks write a valid chain for each.
+     */
+    public static void copyChallenges(TestServices.Database db, String prefix, int from, int to, String templateId)
+            throws SQLException {
+        try (Connection connection = db.connect(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("""
+                    INSERT INTO challenge (id, plan_code, plan_version, trader_id, status, phase_index, balance, equity,
+                        state, seq, audit_seq, audit_hash, started_at, created_at, updated_at, next_day_start, due_at,
+                        open_trades, daily_loss_used, max_loss_used, last_feed_at, snapshot_seq)
+                    SELECT md5('%1$s' || g || random())::uuid::text, t.plan_code, t.plan_version, '%1$s-' || g,
+                        t.status, t.phase_index, t.balance, t.equity, t.state, 0, 0, '%2$s', t.started_at, t.created_at,
+                        t.updated_at, t.next_day_start, t.due_at, t.open_trades, t.daily_loss_used, t.max_loss_used,
+                        t.last_feed_at, 0
+                    FROM generate_series(%3$d, %4$d) g JOIN challenge t ON t.id = %5$s"""
+                    .formatted(prefix, "0".repeat(64), from + 1, to, templateId));
+            sql.execute("ANALYZE challenge");
+        }
+    }
 }

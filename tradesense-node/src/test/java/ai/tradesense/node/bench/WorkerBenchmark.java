@@ -1,6 +1,5 @@
 package ai.tradesense.node.bench;
 
-import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import ai.tradesense.node.Jmx;
@@ -112,20 +110,8 @@ public final class WorkerBenchmark {
 
     /** Copies the two templates until {@code to} accounts exist beside them; one in twenty is hot. */
     private static void seed(TestServices.Database db, String calm, String hot, int from, int to) throws Exception {
-        try (Connection connection = db.connect(); Statement sql = connection.createStatement()) {
-            sql.executeUpdate("""
-                    INSERT INTO challenge (id, plan_code, plan_version, trader_id, status, phase_index, balance, equity,
-                        state, seq, audit_seq, audit_hash, started_at, created_at, updated_at, next_day_start, due_at,
-                        open_trades, daily_loss_used, max_loss_used, last_feed_at, snapshot_seq)
-                    SELECT md5('bench' || g || random())::uuid::text, t.plan_code, t.plan_version, 'bench-' || g,
-                        t.status, t.phase_index, t.balance, t.equity, t.state, 0, 0, '%s', t.started_at, t.created_at,
-                        t.updated_at, t.next_day_start, t.due_at, t.open_trades, t.daily_loss_used, t.max_loss_used,
-                        t.last_feed_at, 0
-                    FROM generate_series(%d, %d) g
-                    JOIN challenge t ON t.id = CASE WHEN g %% %d = 0 THEN '%s' ELSE '%s' END"""
-                    .formatted("0".repeat(64), from + 1, to, HOT_EVERY, hot, calm));
-            sql.execute("ANALYZE challenge");
-        }
+        WorkerSupport.copyChallenges(db, "bench", from, to,
+                "CASE WHEN g %% %d = 0 THEN '%s' ELSE '%s' END".formatted(HOT_EVERY, hot, calm));
     }
 
     /** One full scan, started on A; with two workers B drains beside it. Answers the finished cycle. */
@@ -134,13 +120,13 @@ public final class WorkerBenchmark {
         try (Connection connection = db.connect(); Statement sql = connection.createStatement()) {
             sql.executeUpdate("DELETE FROM alert");
         }
-        String before = lastCycle(redis).getString("cycle", "");
+        String before = WorkerSupport.lastCycle(redis, "SCAN").getString("cycle", "");
         String answer = (String) jmxA.invoke("runNow", "risk-scan");
         if (workers == 2) {
             Poll.until("shards queued", Duration.ofMinutes(2), () -> {
                 try {
                     return (Long) redis.call("LLEN", "tradesense:queue:risk-scan") > 0
-                            || !before.equals(lastCycle(redis).getString("cycle", ""));
+                            || !before.equals(WorkerSupport.lastCycle(redis, "SCAN").getString("cycle", ""));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -148,18 +134,8 @@ public final class WorkerBenchmark {
             jmxB.invoke("runNow", "shard-drain");
         }
         Poll.until("the scan cycle is finished", Duration.ofMinutes(10),
-                () -> !before.equals(lastCycle(redis).getString("cycle", "")));
+                () -> !before.equals(WorkerSupport.lastCycle(redis, "SCAN").getString("cycle", "")));
         WorkerSupport.await(jmxA, "risk-scan", WorkerSupport.execution(answer));
-        return lastCycle(redis);
-    }
-
-    private static JsonObject lastCycle(RedisProbe redis) {
-        try {
-            Object json = redis.call("GET", "tradesense:worker:last-cycle:SCAN");
-            return json == null ? Json.createObjectBuilder().build()
-                    : Json.createReader(new StringReader((String) json)).readObject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return WorkerSupport.lastCycle(redis, "SCAN");
     }
 }
