@@ -9,7 +9,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import ai.tradesense.application.risk.Shard;
-import ai.tradesense.domain.model.Json;
+import ai.tradesense.infrastructure.json.Json;
 
 /**
  * The MBean behind {@link RiskMonitorMBean}. JMX calls arrive on threads that know nothing of the

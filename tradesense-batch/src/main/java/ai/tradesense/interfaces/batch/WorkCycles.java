@@ -26,8 +26,8 @@ import ai.tradesense.application.WorkQueues;
 import ai.tradesense.application.risk.RiskMonitorService;
 import ai.tradesense.application.risk.Shard;
 import ai.tradesense.application.risk.ShardReport;
-import ai.tradesense.domain.model.Json;
-import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.infrastructure.json.Json;
+import ai.tradesense.infrastructure.json.StrictJson;
 
 /**
  * A worker cycle across nodes: one node cuts the trading challenges into shards and queues them; every

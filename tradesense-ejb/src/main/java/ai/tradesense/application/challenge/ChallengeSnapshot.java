@@ -7,8 +7,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import ai.tradesense.domain.model.Json;
-import ai.tradesense.domain.model.PlainNumber;
+import ai.tradesense.infrastructure.json.Json;
+import ai.tradesense.infrastructure.json.PlainNumber;
 import ai.tradesense.domain.model.challenge.Challenge;
 import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.ChallengeStatus;

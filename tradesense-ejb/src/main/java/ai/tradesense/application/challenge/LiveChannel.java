@@ -8,7 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 
-import ai.tradesense.domain.model.Json;
+import ai.tradesense.infrastructure.json.Json;
 
 /**
  * The shared channel live messages travel on between nodes (and between the API and worker WARs of one

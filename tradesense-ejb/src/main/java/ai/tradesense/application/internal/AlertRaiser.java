@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 import ai.tradesense.application.risk.AlertView;
-import ai.tradesense.domain.model.Json;
-import ai.tradesense.domain.model.PlainNumber;
+import ai.tradesense.infrastructure.json.Json;
+import ai.tradesense.infrastructure.json.PlainNumber;
 import ai.tradesense.domain.model.alert.Alert;
 import ai.tradesense.domain.model.alert.AlertRepository;
 import ai.tradesense.domain.model.challenge.Challenge;

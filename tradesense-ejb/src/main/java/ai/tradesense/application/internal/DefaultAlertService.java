@@ -39,7 +39,8 @@ public class DefaultAlertService implements AlertService {
     @Inject
     jakarta.enterprise.event.Event<ChallengeChanged> changes;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Override
     public Page<JsonObject> list(Caller caller, String status, String kind, String challengeId, int page, int size) {

@@ -29,15 +29,15 @@ import ai.tradesense.application.security.Caller;
 import ai.tradesense.application.security.Role;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
 import ai.tradesense.domain.model.InvalidInputException;
-import ai.tradesense.domain.model.Json;
+import ai.tradesense.infrastructure.json.Json;
 import ai.tradesense.domain.model.Page;
-import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.model.challenge.AuditEntry;
 import ai.tradesense.domain.model.challenge.Challenge;
 import ai.tradesense.domain.model.challenge.ChallengeNotFoundException;
 import ai.tradesense.domain.model.challenge.ChallengeRepository;
-import ai.tradesense.domain.model.challenge.EventDocument;
-import ai.tradesense.domain.model.challenge.OutcomeJson;
+import ai.tradesense.infrastructure.json.EventDocument;
+import ai.tradesense.infrastructure.json.OutcomeJson;
 import ai.tradesense.domain.model.challenge.RecordedEvent;
 import ai.tradesense.domain.model.challenge.Trade;
 import ai.tradesense.domain.model.plan.Plan;
@@ -79,7 +79,8 @@ public class DefaultChallengeService implements ChallengeService {
     @Inject
     AlertRaiser alerts;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Override
     public ChallengeSnapshot start(Caller caller, String planCode, String traderId, Instant startAt) {

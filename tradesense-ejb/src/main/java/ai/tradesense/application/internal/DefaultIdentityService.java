@@ -33,7 +33,7 @@ import ai.tradesense.application.security.Role;
 import ai.tradesense.application.security.Tokens;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
 import ai.tradesense.domain.model.InvalidInputException;
-import ai.tradesense.domain.model.Json;
+import ai.tradesense.infrastructure.json.Json;
 import ai.tradesense.domain.model.identity.ApiKey;
 import ai.tradesense.domain.model.identity.IdentityRepository;
 import ai.tradesense.domain.model.identity.RefreshToken;
@@ -76,7 +76,8 @@ public class DefaultIdentityService implements IdentityService {
     @ConfigProperty(name = "tradesense.security.refresh-token-days", defaultValue = "14")
     long refreshDays;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Override
     public UserView register(String email, String password, String displayName) {

@@ -13,11 +13,11 @@ import jakarta.json.JsonValue;
 import ai.tradesense.application.PlanService;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
 import ai.tradesense.domain.model.InvalidInputException;
-import ai.tradesense.domain.model.Json;
+import ai.tradesense.infrastructure.json.Json;
 import ai.tradesense.domain.model.Page;
-import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.model.plan.Plan;
-import ai.tradesense.domain.model.plan.PlanDocument;
+import ai.tradesense.infrastructure.json.PlanDocument;
 import ai.tradesense.domain.model.plan.PlanNotFoundException;
 import ai.tradesense.domain.model.plan.PlanRepository;
 import ai.tradesense.domain.model.plan.PlanVersionConflictException;
@@ -31,7 +31,8 @@ public class DefaultPlanService implements PlanService {
     @Inject
     PlanRepository plans;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Override
     public Plan publish(String document) {

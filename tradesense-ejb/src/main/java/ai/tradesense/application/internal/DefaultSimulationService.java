@@ -16,11 +16,11 @@ import ai.tradesense.application.challenge.ChallengeSnapshot;
 import ai.tradesense.application.challenge.SimulationService;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
 import ai.tradesense.domain.model.InvalidInputException;
-import ai.tradesense.domain.model.StrictJson;
-import ai.tradesense.domain.model.challenge.EventDocument;
-import ai.tradesense.domain.model.challenge.OutcomeJson;
+import ai.tradesense.infrastructure.json.StrictJson;
+import ai.tradesense.infrastructure.json.EventDocument;
+import ai.tradesense.infrastructure.json.OutcomeJson;
 import ai.tradesense.domain.model.plan.Plan;
-import ai.tradesense.domain.model.plan.PlanDocument;
+import ai.tradesense.infrastructure.json.PlanDocument;
 import ai.tradesense.domain.model.plan.PlanRepository;
 import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.Evaluation;
@@ -40,7 +40,8 @@ public class DefaultSimulationService implements SimulationService {
     @Inject
     PlanRules planRules;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Override
     public Result simulate(String request) {

@@ -14,8 +14,8 @@ import jakarta.json.JsonObjectBuilder;
 import ai.tradesense.application.challenge.ChallengeService;
 import ai.tradesense.application.risk.StatsService;
 import ai.tradesense.application.security.Caller;
-import ai.tradesense.domain.model.Json;
-import ai.tradesense.domain.model.PlainNumber;
+import ai.tradesense.infrastructure.json.Json;
+import ai.tradesense.infrastructure.json.PlainNumber;
 import ai.tradesense.domain.model.challenge.ChallengeDay;
 import ai.tradesense.domain.model.challenge.ChallengeRepository;
 import ai.tradesense.domain.model.challenge.Trade;
@@ -35,7 +35,8 @@ public class DefaultStatsService implements StatsService {
     @Inject
     ChallengeWatch watch;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Override
     public JsonObject stats(Caller caller, String challengeId) {

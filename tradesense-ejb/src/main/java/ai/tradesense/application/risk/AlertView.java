@@ -6,8 +6,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import ai.tradesense.domain.model.Json;
-import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.infrastructure.json.Json;
+import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.model.alert.Alert;
 
 /** An alert as the API and the ops channel show it. */

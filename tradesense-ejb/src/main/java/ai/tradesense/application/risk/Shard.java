@@ -7,7 +7,7 @@ import java.util.Objects;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
-import ai.tradesense.domain.model.Json;
+import ai.tradesense.infrastructure.json.Json;
 
 /**
  * One piece of a worker cycle: the trading challenges with ids from {@code fromId} (included) to

@@ -16,7 +16,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
-import ai.tradesense.domain.model.Json;
+import ai.tradesense.infrastructure.json.Json;
 
 /**
  * Compact JWTs signed with HMAC-SHA256. Verification accepts exactly one header,

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import ai.tradesense.application.NodeStatus;
 import ai.tradesense.application.SharedStore;
 import ai.tradesense.application.WorkQueues;
-import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.interfaces.websocket.LiveSessions;
 
 /**

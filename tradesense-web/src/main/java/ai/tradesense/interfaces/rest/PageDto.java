@@ -5,7 +5,7 @@ import java.util.List;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
-import ai.tradesense.domain.model.Json;
+import ai.tradesense.infrastructure.json.Json;
 import ai.tradesense.domain.model.Page;
 
 /** One page of a list, as every list endpoint answers it. */

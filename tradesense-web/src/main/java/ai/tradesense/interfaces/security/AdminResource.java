@@ -28,8 +28,8 @@ import ai.tradesense.application.security.IdentityService;
 import ai.tradesense.application.security.Role;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
 import ai.tradesense.domain.model.InvalidInputException;
-import ai.tradesense.domain.model.Json;
-import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.infrastructure.json.Json;
+import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.interfaces.rest.Paging;
 
 /** Users and their roles, and the platform's API keys: admins only. */

@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.Response;
 import ai.tradesense.application.security.IdentityService.UserView;
 import ai.tradesense.application.security.IdentityService;
 import ai.tradesense.application.security.Tokens;
-import ai.tradesense.domain.model.Json;
-import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.infrastructure.json.Json;
+import ai.tradesense.infrastructure.json.StrictJson;
 
 /** Sign-up, sign-in, token refresh and sign-out. */
 @Path("auth")

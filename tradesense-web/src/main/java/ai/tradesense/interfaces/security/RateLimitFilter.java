@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ai.tradesense.application.RateLimiter;
 import ai.tradesense.application.security.Caller;
 import ai.tradesense.application.security.Role;
-import ai.tradesense.domain.model.Json;
+import ai.tradesense.infrastructure.json.Json;
 import ai.tradesense.interfaces.rest.problem.Problem;
 
 /**

@@ -22,7 +22,7 @@ import ai.tradesense.application.challenge.ChallengeService;
 import ai.tradesense.application.challenge.ChallengeSnapshot;
 import ai.tradesense.application.security.Caller;
 import ai.tradesense.application.security.IdentityService;
-import ai.tradesense.domain.model.Json;
+import ai.tradesense.infrastructure.json.Json;
 import ai.tradesense.domain.model.challenge.ChallengeNotFoundException;
 
 /**

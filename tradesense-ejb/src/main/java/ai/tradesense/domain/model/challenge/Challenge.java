@@ -10,8 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 
-import ai.tradesense.domain.model.RecordJson;
-import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.infrastructure.json.RecordJson;
+import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.model.Timestamps;
 import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.ChallengeStatus;

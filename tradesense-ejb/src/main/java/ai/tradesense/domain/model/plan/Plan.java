@@ -1,5 +1,7 @@
 package ai.tradesense.domain.model.plan;
 
+import ai.tradesense.infrastructure.json.PlanDocument;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,7 +14,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 
-import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.model.Timestamps;
 import ai.tradesense.domain.rules.RuleSet;
 

@@ -6,7 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.infrastructure.json.PlanDocument;
+import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.rules.RuleSet;
 
 /**

@@ -10,13 +10,16 @@ import java.util.List;
 
 import jakarta.json.JsonObject;
 
+import ai.tradesense.infrastructure.json.PlanDocument;
+import ai.tradesense.infrastructure.json.StrictJson;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.ChallengeStatus;
 import ai.tradesense.domain.rules.Evaluation;

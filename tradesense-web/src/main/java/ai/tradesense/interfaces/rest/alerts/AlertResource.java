@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import ai.tradesense.application.risk.AlertService;
 import ai.tradesense.application.security.Role;
-import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.interfaces.rest.PageDto;
 import ai.tradesense.interfaces.rest.Paging;
 import ai.tradesense.interfaces.security.Allow;

@@ -5,9 +5,9 @@ import java.time.Instant;
 
 import jakarta.json.JsonObject;
 
-import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.model.plan.Plan;
-import ai.tradesense.domain.model.plan.PlanDocument;
+import ai.tradesense.infrastructure.json.PlanDocument;
 
 /** A stored plan version: its identity and its canonical definition (DESIGN §3, defaults spelled out). */
 public record PlanDto(String code, int version, String name, String currency, BigDecimal initialBalance,

@@ -6,7 +6,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 
-import ai.tradesense.domain.model.Json;
+import ai.tradesense.infrastructure.json.Json;
 
 /**
  * An RFC 9457 problem document. {@code errors} names each offending field by its JSON path.

@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import ai.tradesense.application.challenge.SimulationService;
-import ai.tradesense.domain.model.Json;
-import ai.tradesense.domain.model.PlainNumber;
+import ai.tradesense.infrastructure.json.Json;
+import ai.tradesense.infrastructure.json.PlainNumber;
 
 /**
  * What-if simulations: a plan and a history through the live engine, nothing stored. The timeline is

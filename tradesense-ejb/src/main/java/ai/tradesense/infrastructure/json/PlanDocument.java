@@ -1,4 +1,4 @@
-package ai.tradesense.domain.model.plan;
+package ai.tradesense.infrastructure.json;
 
 import java.math.BigDecimal;
 import java.time.LocalTime;
@@ -19,8 +19,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import ai.tradesense.domain.model.InvalidInputException.Kind;
-import ai.tradesense.domain.model.Json;
-import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.infrastructure.json.Json;
+import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.rules.Allowance;
 import ai.tradesense.domain.rules.BreachWhen;
 import ai.tradesense.domain.rules.ConsistencyRule;

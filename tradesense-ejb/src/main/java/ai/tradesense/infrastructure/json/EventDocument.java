@@ -1,4 +1,4 @@
-package ai.tradesense.domain.model.challenge;
+package ai.tradesense.infrastructure.json;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,8 +12,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import ai.tradesense.domain.model.InvalidInputException.Kind;
-import ai.tradesense.domain.model.Json;
-import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.infrastructure.json.Json;
+import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.rules.Event;
 import ai.tradesense.domain.rules.EventType;
 import ai.tradesense.domain.rules.Side;

@@ -1,4 +1,4 @@
-package ai.tradesense.domain.model.challenge;
+package ai.tradesense.infrastructure.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
 import ai.tradesense.domain.model.InvalidInputException.Violation;
-import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.rules.Event;
 import ai.tradesense.domain.rules.Side;
 

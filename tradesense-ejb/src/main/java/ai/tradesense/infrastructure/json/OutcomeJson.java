@@ -1,4 +1,4 @@
-package ai.tradesense.domain.model.challenge;
+package ai.tradesense.infrastructure.json;
 
 import java.util.List;
 
@@ -6,8 +6,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
-import ai.tradesense.domain.model.Json;
-import ai.tradesense.domain.model.RecordJson;
+import ai.tradesense.infrastructure.json.Json;
+import ai.tradesense.infrastructure.json.RecordJson;
 import ai.tradesense.domain.rules.Outcome;
 
 /** What the engine said about an event, as JSON: {@code {"type": "FAILED", "rule": "MAX_LOSS", …}}. */

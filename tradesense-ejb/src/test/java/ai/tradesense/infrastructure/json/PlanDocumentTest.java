@@ -1,4 +1,5 @@
-package ai.tradesense.domain.model.plan;
+package ai.tradesense.infrastructure.json;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
 import ai.tradesense.domain.model.InvalidInputException.Violation;
-import ai.tradesense.domain.model.StrictJson;
+import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.rules.Allowance;
 import ai.tradesense.domain.rules.BreachWhen;
 import ai.tradesense.domain.rules.ConsistencyRule;

@@ -1,4 +1,6 @@
-package ai.tradesense.domain.model;
+package ai.tradesense.infrastructure.json;
+
+import ai.tradesense.domain.model.InvalidInputException;
 
 import java.io.StringReader;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package ai.tradesense.domain.model;
+package ai.tradesense.infrastructure.json;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;

@@ -1,4 +1,6 @@
-package ai.tradesense.domain.model;
+package ai.tradesense.infrastructure.json;
+
+import ai.tradesense.domain.model.InvalidInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

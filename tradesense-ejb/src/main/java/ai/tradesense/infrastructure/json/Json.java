@@ -1,4 +1,4 @@
-package ai.tradesense.domain.model;
+package ai.tradesense.infrastructure.json;
 
 import java.io.OutputStream;
 import java.io.Reader;
