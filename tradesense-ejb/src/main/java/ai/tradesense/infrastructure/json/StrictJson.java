@@ -37,6 +37,9 @@ public final class StrictJson {
     private static final JsonReaderFactory READERS = Json.createReaderFactory(
             Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
+    /** Nesting the JSON-P provider refuses; no TradeSense document comes near it. */
+    public static final int MAX_DEPTH = 1_000;
+
     private final List<Violation> violations = new ArrayList<>();
 
     /** Parses a JSON text, or throws a syntax violation naming the line and column. */
@@ -61,7 +64,22 @@ public final class StrictJson {
         } catch (NumberFormatException | ArithmeticException e) {
             // Valid JSON such as 1E+9999999999 that no decimal can hold.
             throw InvalidInputException.of("", Kind.SYNTAX, "a number in the document is out of any usable range");
+        } catch (RuntimeException e) {
+            if (isTooDeep(e)) {
+                throw InvalidInputException.of("", Kind.SYNTAX, "the document is nested more than "
+                        + MAX_DEPTH + " levels deep");
+            }
+            throw e;
         }
+    }
+
+    /**
+     * Parsson refuses input nested deeper than {@link #MAX_DEPTH} with a bare RuntimeException rather
+     * than a JsonException, so it is recognised by its message.
+     */
+    public static boolean isTooDeep(Throwable failure) {
+        return failure.getClass() == RuntimeException.class && failure.getMessage() != null
+                && failure.getMessage().startsWith("Input is too deeply nested");
     }
 
     /** A JSON text is exactly one value; a second one means a spliced or doubled body. */

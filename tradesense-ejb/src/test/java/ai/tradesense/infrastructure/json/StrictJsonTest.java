@@ -62,6 +62,20 @@ class StrictJsonTest {
     }
 
     @Test
+    void rejectsADocumentNestedDeeperThanTheProviderAllowsAsMalformed() {
+        InvalidInputException e = parseFailure("{\"a\":".repeat(1_500) + "1" + "}".repeat(1_500));
+
+        assertThat(e.isMalformed()).isTrue();
+        assertThat(e.violations()).extracting(Violation::path, Violation::kind).containsExactly(tuple("", Kind.SYNTAX));
+        assertThat(e.getMessage()).contains("nested more than 1000 levels");
+    }
+
+    @Test
+    void acceptsNestingWellInsideTheLimit() {
+        assertThat(StrictJson.parse("[".repeat(500) + "]".repeat(500)).getValueType()).isNotNull();
+    }
+
+    @Test
     void rejectsDuplicateKeysInANestedObject() {
         assertThat(parseFailure("{\"d\": {\"pct\": 5, \"pct\": 50}}").violations())
                 .extracting(Violation::kind).containsExactly(Kind.SYNTAX);

@@ -30,6 +30,7 @@ import ai.tradesense.domain.model.identity.EmailTakenException;
 import ai.tradesense.domain.model.identity.UserNotFoundException;
 import ai.tradesense.domain.model.plan.PlanNotFoundException;
 import ai.tradesense.domain.model.plan.PlanVersionConflictException;
+import ai.tradesense.infrastructure.json.StrictJson;
 
 /**
  * The one place where failures become HTTP answers: every error is {@code application/problem+json}
@@ -80,6 +81,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof PlanVersionConflictException || failure instanceof AlertAcknowledgedException) {
             return Problem.of(Status.CONFLICT, "conflict", failure.getMessage());
         }
+        if (isTooDeeplyNested(failure)) {
+            return new Problem("invalid-input", BAD_REQUEST, "Malformed request",
+                    "the document is nested more than " + StrictJson.MAX_DEPTH + " levels deep", List.of());
+        }
         if (failure instanceof WebApplicationException web) {
             Response.StatusType status = web.getResponse().getStatusInfo();
             return new Problem(slug(status), status.getStatusCode(), status.getReasonPhrase(),
@@ -117,6 +122,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             current = current.getCause();
         }
         return current;
+    }
+
+    /** JSON the provider refused for its depth, wherever in the chain it was read. */
+    static boolean isTooDeeplyNested(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (StrictJson.isTooDeep(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A lost or refused connection anywhere in the chain, or the pool failing to give one. */
