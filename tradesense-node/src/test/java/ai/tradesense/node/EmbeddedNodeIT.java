@@ -2,6 +2,7 @@ package ai.tradesense.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.time.Duration;
 
@@ -46,6 +47,8 @@ class EmbeddedNodeIT {
             assertThat(metrics).contains("api_response_duration_seconds_count", "websocket_connections_active",
                     "database_connection_pool_usage", "redis_memory_usage_bytes", "worker_queue_length");
 
+            assertApiErrorsAreProblems(http, api);
+
             assertThat(http.get("health/live").status()).isEqualTo(200);
             String log = Files.readString(options.logFile());
             assertThat(log).as("the loud start-up line").contains("TradeSense is running in EMBEDDED MODE");
@@ -66,5 +69,23 @@ class EmbeddedNodeIT {
         } finally {
             second.stop();
         }
+    }
+
+    /** Unknown paths, methods and media types under /api answer problem+json, never an HTML page. */
+    private static void assertApiErrorsAreProblems(Http http, Http api) {
+        assertProblem(http.get("api/nothing-here"), 404);
+        assertProblem(http.get("api/v2/plans"), 404);
+        assertProblem(http.delete("api"), 404);
+        assertProblem(api.get("no-such-resource"), 404);
+        assertProblem(api.put("plans", "{}"), 405);
+        assertProblem(api.send(HttpRequest.newBuilder(api.base().resolve("plans")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("x"))), 415);
+        assertProblem(api.post("plans", "[".repeat(1_200) + "]".repeat(1_200)), 400);
+    }
+
+    private static void assertProblem(Http.Answer answer, int status) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.contentType()).as(answer.body()).startsWith("application/problem+json");
+        assertThat(answer.json().getInt("status")).isEqualTo(status);
     }
 }

@@ -38,6 +38,11 @@ public record Problem(String slug, int status, String title, String detail, List
     }
 
     public Response.ResponseBuilder toResponseBuilder(String instance) {
+        return Response.status(status).type(MEDIA_TYPE).entity(toJson(instance));
+    }
+
+    /** The RFC 9457 document, for answers written outside JAX-RS too. */
+    public String toJson(String instance) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", TYPE_PREFIX + slug)
                 .add("title", title)
@@ -51,6 +56,6 @@ public record Problem(String slug, int status, String title, String detail, List
             errors.forEach(e -> list.add(Json.createObjectBuilder().add("path", e.path()).add("message", e.message())));
             body.add("errors", list);
         }
-        return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString());
+        return body.build().toString();
     }
 }
