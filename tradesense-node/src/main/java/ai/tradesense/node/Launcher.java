@@ -29,7 +29,14 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
-        NodeOptions options = NodeOptions.fromSystemProperties();
+        NodeOptions options;
+        try {
+            options = NodeOptions.fromSystemProperties();
+        } catch (IllegalArgumentException e) {
+            LOG.severe(e.getMessage());
+            System.exit(2);
+            return;
+        }
         RunningNode node = start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "tradesense-node-stop"));
         try {
@@ -37,8 +44,10 @@ public final class Launcher {
             String mode = System.getenv("TRADESENSE_DB_URL") == null
                     ? "embedded mode, data in " + options.dataDir()
                     : "production mode (TRADESENSE_DB_URL is set)";
+            String jmx = options.jmxPort().map(port -> "\n  JMX 127.0.0.1:" + port + " (no authentication:"
+                    + " this machine only)").orElse("");
             LOG.log(Level.INFO, "\n\n  TradeSense is ready at {0} ({1})\n  API {0}api/v1/plans  health {0}health"
-                    + "  metrics {0}metrics\n  Ctrl-C stops it.\n", new Object[] {node.baseUri(), mode});
+                    + "  metrics {0}metrics{2}\n  Ctrl-C stops it.\n", new Object[] {node.baseUri(), mode, jmx});
         } catch (IllegalStateException e) {
             LOG.severe(e.getMessage());
             node.stop();

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What a node is started with.
@@ -31,16 +34,46 @@ public record NodeOptions(Path payaraJar, Path webWar, Path batchWar, int port, 
 
     /** The options the run command uses, from system properties set by the Maven {@code run} profile. */
     public static NodeOptions fromSystemProperties() {
-        Path root = Path.of(System.getProperty("tradesense.project.dir", ".")).toAbsolutePath().normalize();
-        return new NodeOptions(
+        return fromProperties(System::getProperty);
+    }
+
+    /**
+     * The run command's options from {@code property} (a name to its value, or null). A blank
+     * {@code tradesense.jmx.port} leaves remote JMX off.
+     *
+     * @throws IllegalArgumentException naming the property when a value is not usable
+     */
+    static NodeOptions fromProperties(UnaryOperator<String> property) {
+        Path root = Path.of(Objects.requireNonNullElse(property.apply("tradesense.project.dir"), "."))
+                .toAbsolutePath().normalize();
+        String dataDir = property.apply("tradesense.data.dir");
+        NodeOptions options = new NodeOptions(
                 root.resolve("tradesense-node/target/payara-micro.jar"),
                 root.resolve("tradesense-web/target/tradesense-web.war"),
                 root.resolve("tradesense-batch/target/tradesense-batch.war"),
-                Integer.parseInt(System.getProperty("tradesense.http.port", "8080")),
-                Path.of(System.getProperty("tradesense.data.dir", root.resolve("data").toString())),
+                port(property, "tradesense.http.port", "8080"),
+                Path.of(dataDir == null || dataDir.isBlank() ? root.resolve("data").toString() : dataDir),
                 Map.of(),
                 DEFAULT_JVM_OPTIONS,
                 null);
+        String jmx = property.apply("tradesense.jmx.port");
+        return jmx == null || jmx.isBlank() ? options : options.withLocalJmx(port(property, "tradesense.jmx.port", null));
+    }
+
+    private static int port(UnaryOperator<String> property, String name, String fallback) {
+        String value = property.apply(name);
+        if (value == null || value.isBlank()) {
+            value = fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 1 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, naming the setting
+        }
+        throw new IllegalArgumentException(name + " must be a TCP port from 1 to 65535, not '" + value + "'");
     }
 
     public NodeOptions withPort(int newPort) {
@@ -79,6 +112,13 @@ public record NodeOptions(Path payaraJar, Path webWar, Path batchWar, int port, 
             options = options.withJvmOption(option);
         }
         return options;
+    }
+
+    /** The remote JMX port, when {@link #withLocalJmx} turned it on. */
+    public Optional<Integer> jmxPort() {
+        String prefix = "-Dcom.sun.management.jmxremote.port=";
+        return jvmOptions.stream().filter(o -> o.startsWith(prefix))
+                .map(o -> Integer.valueOf(o.substring(prefix.length()))).findFirst();
     }
 
     public NodeOptions withSetting(String key, String value) {
