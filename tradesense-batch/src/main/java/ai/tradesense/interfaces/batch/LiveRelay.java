@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import ai.tradesense.application.SharedStore;
 import ai.tradesense.application.challenge.ChallengeChanged;
 import ai.tradesense.application.challenge.LiveChannel;
+import ai.tradesense.infrastructure.json.LiveEnvelope;
 
 /**
  * The worker has no WebSocket clients of its own: what it changes (ticks, failures at a reset, alerts)
@@ -24,6 +25,6 @@ public class LiveRelay {
     SharedStore sharedStore;
 
     void relay(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChallengeChanged change) {
-        sharedStore.publish(LiveChannel.NAME, LiveChannel.Envelope.of(node, change).toJson());
+        sharedStore.publish(LiveChannel.NAME, LiveEnvelope.of(node, change).toJson());
     }
 }

@@ -8,11 +8,10 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
-import ai.tradesense.application.risk.AlertView;
-import ai.tradesense.infrastructure.json.Json;
-import ai.tradesense.infrastructure.json.PlainNumber;
+import ai.tradesense.application.challenge.AlertFacts;
+import ai.tradesense.application.challenge.ChallengeDocuments;
+import ai.tradesense.application.challenge.LiveMessage;
 import ai.tradesense.domain.model.alert.Alert;
 import ai.tradesense.domain.model.alert.AlertRepository;
 import ai.tradesense.domain.model.challenge.Challenge;
@@ -30,18 +29,14 @@ class AlertRaiser {
     @Inject
     AlertRepository alerts;
 
+    @Inject
+    ChallengeDocuments documents;
+
     /** The challenge failed; one alert per failure (a restored challenge that fails again raises another). */
-    Optional<JsonObject> failed(Challenge challenge, Instant now) {
+    Optional<LiveMessage> failed(Challenge challenge, Instant now) {
         Failure failure = challenge.account().failure();
-        var data = Json.createObjectBuilder().add("rule", failure.rule().name()).add("at", failure.at().toString());
-        if (failure.floor() != null) {
-            data.add("floor", PlainNumber.of(failure.floor()));
-        }
-        if (failure.equity() != null) {
-            data.add("equity", PlainNumber.of(failure.equity()));
-        }
         return raise(challenge, "FAILED", Alert.Severity.CRITICAL, "FAILED:" + failure.at(),
-                "Challenge failed: " + failure.rule() + " at " + failure.at(), data.build(), now);
+                "Challenge failed: " + failure.rule() + " at " + failure.at(), new AlertFacts.Failed(failure), now);
     }
 
     /**
@@ -49,17 +44,15 @@ class AlertRaiser {
      *
      * @return the live message, or empty when it was raised before
      */
-    Optional<JsonObject> raise(Challenge challenge, String kind, Alert.Severity severity, String dedupeKey,
-                               String message, JsonObject data, Instant now) {
+    Optional<LiveMessage> raise(Challenge challenge, String kind, Alert.Severity severity, String dedupeKey,
+                                String message, AlertFacts facts, Instant now) {
         if (alerts.exists(challenge.id(), dedupeKey)) {
             return Optional.empty();
         }
-        JsonObject stored = Json.createObjectBuilder(data).add("traderId", challenge.traderId())
-                .add("planCode", challenge.planCode()).build();
-        Alert alert = new Alert(UUID.randomUUID().toString(), challenge.id(), kind, severity, dedupeKey, message,
-                stored.toString(), now);
+        Alert alert = documents.alert(UUID.randomUUID().toString(), challenge, kind, severity, dedupeKey, message,
+                facts, now);
         alerts.add(alert);
         LOG.log(Level.INFO, "Alert {0} on challenge {1}: {2}", new Object[] {kind, challenge.id(), message});
-        return Optional.of(DefaultChallengeService.message("ALERT", challenge, now, AlertView.toJson(alert)));
+        return Optional.of(new LiveMessage.Alert(challenge.id(), challenge.seq(), now, alert));
     }
 }

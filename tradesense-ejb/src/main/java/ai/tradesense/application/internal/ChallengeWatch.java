@@ -9,21 +9,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Optional;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
-import ai.tradesense.application.challenge.ChallengeChanged;
-import ai.tradesense.application.challenge.ChallengeService;
+import ai.tradesense.application.challenge.AlertFacts;
+import ai.tradesense.application.challenge.ChallengeDocuments;
+import ai.tradesense.application.challenge.ChallengeSnapshot;
+import ai.tradesense.application.challenge.EventIngestion;
+import ai.tradesense.application.challenge.LiveMessage;
 import ai.tradesense.application.risk.Shard;
-import ai.tradesense.infrastructure.json.Json;
-import ai.tradesense.infrastructure.json.PlainNumber;
-import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.model.alert.Alert;
 import ai.tradesense.domain.model.alert.AlertRepository;
 import ai.tradesense.domain.model.challenge.Challenge;
@@ -33,8 +30,9 @@ import ai.tradesense.domain.model.challenge.ChallengeRepository;
 import ai.tradesense.domain.model.challenge.RecordedEvent;
 import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.DayBoundary;
+import ai.tradesense.domain.rules.Event;
+import ai.tradesense.domain.rules.Outcome;
 import ai.tradesense.domain.rules.EventType;
-import ai.tradesense.domain.rules.OutcomeType;
 import ai.tradesense.domain.rules.RiskWatch;
 import ai.tradesense.domain.rules.RuleSet;
 
@@ -53,7 +51,10 @@ public class ChallengeWatch {
     ChallengeRepository challenges;
 
     @Inject
-    ChallengeService challengeService;
+    EventIngestion ingestion;
+
+    @Inject
+    ChallengeDocuments documents;
 
     @Inject
     PlanRules planRules;
@@ -65,7 +66,7 @@ public class ChallengeWatch {
     AlertRepository alertKeys;
 
     @Inject
-    Event<ChallengeChanged> changes;
+    ChangePublisher publisher;
 
     /** What attending one challenge did. */
     public record Attention(int ticks, int alerts) { }
@@ -124,12 +125,12 @@ public class ChallengeWatch {
         challenge.refreshWatchColumns(rules);
         List<Instant> due = RiskWatch.dueClocks(challenge.account(), rules, now, MAX_TICKS).stream()
                 .map(RiskWatch.DueClock::at).toList();
-        int ticks = due.isEmpty() ? 0 : challengeService.advance(id, due);
+        int ticks = due.isEmpty() ? 0 : ingestion.advance(id, due);
         if (resetOnly) {
             return new Attention(ticks, 0);
         }
         AccountState state = challenge.account();
-        List<JsonObject> messages = new ArrayList<>();
+        List<LiveMessage> messages = new ArrayList<>();
         RiskWatch.RoomUse use = RiskWatch.roomUse(state, rules);
         LocalDate day = rules.dayBoundary().tradingDayOf(state.currentDayStart());
         for (RiskWatch.Warning warning : RiskWatch.warnings(state, use, levels)) {
@@ -137,29 +138,24 @@ public class ChallengeWatch {
             Alert.Severity severity = warning.percent() >= 95 ? Alert.Severity.CRITICAL : Alert.Severity.WARNING;
             BigDecimal room = warning.floor() == RiskWatch.Floor.DAILY_LOSS ? state.dailyLossRoom(rules)
                     : state.maxLossRoom();
-            JsonObject data = Json.createObjectBuilder().add("floor", warning.floor().name())
-                    .add("level", warning.percent()).add("used", PlainNumber.of(warning.used()))
-                    .add("equity", PlainNumber.of(state.equity())).add("roomLeft", PlainNumber.of(room))
-                    .add("tradingDay", day.toString()).build();
+            AlertFacts facts = new AlertFacts.RoomUsed(warning.floor().name(), warning.percent(), warning.used(),
+                    state.equity(), room, day);
             String key = kind + ":" + day;
             if (levelAlerts != null && levelAlerts.contains(key)) {
                 continue;
             }
             alerts.raise(challenge, kind, severity, key,
                     String.format("%s room %d%% used on %s (%s left)", warning.floor(), warning.percent(), day,
-                            room.stripTrailingZeros().toPlainString()), data, now).ifPresent(messages::add);
+                            room.stripTrailingZeros().toPlainString()), facts, now).ifPresent(messages::add);
         }
         if (RiskWatch.feedStale(state, challenge.lastFeedAt(), challenge.startedAt(), now, staleAfter)) {
             Instant last = challenge.lastFeedAt() == null ? challenge.startedAt() : challenge.lastFeedAt();
-            JsonObject data = Json.createObjectBuilder().add("lastEquityAt", last.toString())
-                    .add("openTrades", state.openTrades()).add("staleAfterMinutes", staleAfter.toMinutes()).build();
+            AlertFacts facts = new AlertFacts.FeedStale(last, state.openTrades(), staleAfter.toMinutes());
             alerts.raise(challenge, "STALE_FEED", Alert.Severity.WARNING, "STALE_FEED:" + last,
                     "No equity from the platform since " + last + " with " + state.openTrades() + " open trades",
-                    data, now).ifPresent(messages::add);
+                    facts, now).ifPresent(messages::add);
         }
-        if (!messages.isEmpty()) {
-            changes.fire(new ChallengeChanged(challenge.id(), challenge.traderId(), challenge.planCode(), messages));
-        }
+        publisher.publishAsIs(challenge, messages);
         return new Attention(ticks, messages.size());
     }
 
@@ -180,9 +176,7 @@ public class ChallengeWatch {
         List<RecordedEvent> events = challenges.eventsAfter(id, after, EVENTS_PER_READ);
         while (!events.isEmpty()) {
             for (RecordedEvent event : events) {
-                if (!event.outcomes().contains(OutcomeType.IGNORED_FROZEN.name())) {
-                    current = take(challenge, rules, days, current, event, now);
-                }
+                current = take(challenge, rules, days, current, event, now);
                 after = event.seq();
                 taken++;
             }
@@ -194,10 +188,14 @@ public class ChallengeWatch {
 
     private ChallengeDay take(Challenge challenge, RuleSet rules, DayBoundary days, ChallengeDay current,
                               RecordedEvent event, Instant now) {
-        JsonObject state = StrictJson.parse(event.answer()).asJsonObject().getJsonObject("challenge");
-        BigDecimal balance = state.getJsonNumber("balance").bigDecimalValue();
-        BigDecimal equity = state.getJsonNumber("equity").bigDecimalValue();
-        int phase = state.getJsonObject("phase").getInt("index");
+        var answer = documents.answer(event);
+        if (answer.applied().get(0).outcomes().stream().anyMatch(o -> o instanceof Outcome.IgnoredFrozen)) {
+            return current;
+        }
+        ChallengeSnapshot state = answer.challenge();
+        BigDecimal balance = state.balance();
+        BigDecimal equity = state.equity();
+        int phase = state.phaseIndex();
         LocalDate day = days.tradingDayOf(event.occurredAt());
         boolean newPhase = current != null && current.phaseIndex() != phase;
         if (current == null || day.isAfter(current.tradingDay())) {
@@ -212,8 +210,7 @@ public class ChallengeWatch {
         EventType type = EventType.valueOf(event.type());
         BigDecimal closedProfit = null;
         if (type == EventType.TRADE_CLOSED) {
-            closedProfit = Optional.ofNullable(StrictJson.parse(event.payload()).asJsonObject().getJsonNumber("profit"))
-                    .map(n -> n.bigDecimalValue()).orElse(null);
+            closedProfit = documents.event(event) instanceof Event.TradeClosed closed ? closed.profit() : null;
         }
         current.record(event.seq(), phase, balance, equity, type == EventType.TRADE_OPENED, closedProfit, newPhase,
                 now);

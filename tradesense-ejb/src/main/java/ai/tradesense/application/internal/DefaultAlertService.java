@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 import ai.tradesense.application.challenge.ChallengeChanged;
+import ai.tradesense.application.challenge.LiveMessage;
 import ai.tradesense.application.risk.AlertService;
 import ai.tradesense.application.risk.AlertView;
 import ai.tradesense.application.security.AccessDeniedException;
@@ -79,7 +80,7 @@ public class DefaultAlertService implements AlertService {
         Challenge challenge = challenges.find(alert.challengeId()).orElse(null);
         if (challenge != null) {
             changes.fire(new ChallengeChanged(challenge.id(), challenge.traderId(), challenge.planCode(),
-                    List.of(DefaultChallengeService.message("ALERT", challenge, clock.instant(), view))));
+                    List.of(new LiveMessage.Alert(challenge.id(), challenge.seq(), clock.instant(), alert))));
         }
         return view;
     }

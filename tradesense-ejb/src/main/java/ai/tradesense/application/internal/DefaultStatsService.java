@@ -11,7 +11,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
-import ai.tradesense.application.challenge.ChallengeService;
+import ai.tradesense.application.challenge.ChallengeLifecycle;
 import ai.tradesense.application.risk.StatsService;
 import ai.tradesense.application.security.Caller;
 import ai.tradesense.infrastructure.json.Json;
@@ -27,7 +27,7 @@ public class DefaultStatsService implements StatsService {
     private static final int SCALE = 4;
 
     @Inject
-    ChallengeService challengeService;
+    ChallengeLifecycle challengeService;
 
     @Inject
     ChallengeRepository challenges;

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -14,6 +13,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 import ai.tradesense.application.challenge.ChallengeChanged;
+import ai.tradesense.application.challenge.LiveMessage;
+import ai.tradesense.domain.rules.OutcomeType;
 
 /**
  * What the engine did, counted from the committed changes (a rolled-back request counts nothing): events
@@ -59,19 +60,20 @@ public class EngineCounters {
 
     void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChallengeChanged change) {
         registerOnce();
-        for (JsonObject message : change.messages()) {
-            switch (message.getString("type", "")) {
-                case "EVENT_APPLIED" -> applied.inc();
-                case "BREACH" -> breaches.inc();
-                case "PHASE_PASSED", "PASSED" -> passes.inc();
-                case "FAILED" -> failures.inc();
-                case "ALERT" -> {
-                    if (message.getJsonObject("data").isNull("acknowledgedAt")) {
-                        alerts.inc();
-                    }
+        for (LiveMessage message : change.messages()) {
+            if (message instanceof LiveMessage.EventApplied) {
+                applied.inc();
+            } else if (message instanceof LiveMessage.OutcomeReported reported) {
+                OutcomeType type = reported.outcome().type();
+                if (type == OutcomeType.BREACH) {
+                    breaches.inc();
+                } else if (type == OutcomeType.PHASE_PASSED || type == OutcomeType.PASSED) {
+                    passes.inc();
+                } else if (type == OutcomeType.FAILED) {
+                    failures.inc();
                 }
-                default -> {
-                }
+            } else if (message instanceof LiveMessage.Alert alert && !alert.acknowledged()) {
+                alerts.inc();
             }
         }
     }

@@ -1,7 +1,6 @@
 package ai.tradesense.interfaces.websocket;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -19,6 +18,9 @@ import jakarta.inject.Inject;
 import ai.tradesense.application.SharedStore;
 import ai.tradesense.application.challenge.ChallengeChanged;
 import ai.tradesense.application.challenge.LiveChannel;
+import ai.tradesense.application.challenge.LiveMessage;
+import ai.tradesense.infrastructure.json.LiveEnvelope;
+import ai.tradesense.infrastructure.json.LiveMessageJson;
 
 /**
  * Pushes a challenge's changes once the transaction that made them has committed: to this node's
@@ -36,9 +38,7 @@ public class ChallengeBroadcaster {
 
     static final String CHANNEL = LiveChannel.NAME;
     private static final Logger LOG = Logger.getLogger(ChallengeBroadcaster.class.getName());
-    /** What staff see on the ops channel: changes of status, not every tick. */
-    private static final Set<String> OPS_TYPES = Set.of("BREACH", "PAUSED", "RESUMED", "PHASE_PASSED",
-            "PENDING_REVIEW", "PASSED", "FAILED", "EXTENDED", "RESTORED", "ALERT");
+    private static final LiveMessageEncoder ENCODER = new LiveMessageEncoder();
 
     static final int FAN_OUT_BACKLOG = 10_000;
 
@@ -76,8 +76,11 @@ public class ChallengeBroadcaster {
     }
 
     void pushAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChallengeChanged change) {
-        LiveChannel.Envelope envelope = LiveChannel.Envelope.of(node, change);
-        deliver(envelope.challengeId(), envelope.messages());
+        List<String> messages = change.messages().stream().map(ENCODER::encode).toList();
+        List<String> ops = change.messages().stream().filter(LiveMessageEncoder::forOps).map(ENCODER::encode)
+                .toList();
+        deliver(change.challengeId(), messages, ops);
+        LiveEnvelope envelope = new LiveEnvelope(node, change.challengeId(), messages);
         sharedStore.publish(CHANNEL, envelope.toJson());
     }
 
@@ -86,29 +89,29 @@ public class ChallengeBroadcaster {
      * back too and are skipped.
      */
     private void received(String json) {
-        LiveChannel.Envelope envelope = LiveChannel.Envelope.parse(json);
+        LiveEnvelope envelope = LiveEnvelope.parse(json);
         if (!node.equals(envelope.origin())) {
-            deliver(envelope.challengeId(), envelope.messages());
+            deliver(envelope.challengeId(), envelope.messages(),
+                    envelope.messages().stream().filter(ChallengeBroadcaster::relayedForOps).toList());
         }
     }
 
-    private void deliver(String challengeId, List<String> messages) {
+    private void deliver(String challengeId, List<String> messages, List<String> ops) {
         fanOut.execute(() -> {
             try {
                 sessions.publish(challengeId, messages);
-                sessions.publishOps(messages.stream().filter(ChallengeBroadcaster::forOps).toList());
+                sessions.publishOps(ops);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Live messages of challenge " + challengeId + " could not be pushed", e);
             }
         });
     }
 
-    private static boolean forOps(String message) {
-        int type = message.indexOf("\"type\":\"");
-        if (type < 0) {
-            return false;
-        }
-        int start = type + "\"type\":\"".length();
-        return OPS_TYPES.contains(message.substring(start, message.indexOf('"', start)));
+    /**
+     * A message relayed from another node arrives as the text its watchers get; the ops channel takes
+     * the kinds {@link LiveMessageEncoder#forOps} takes, recognised by their wire type.
+     */
+    private static boolean relayedForOps(String message) {
+        return LiveMessageJson.isOpsType(LiveMessageJson.typeOf(message));
     }
 }

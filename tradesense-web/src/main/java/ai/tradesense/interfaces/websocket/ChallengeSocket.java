@@ -1,7 +1,7 @@
 package ai.tradesense.interfaces.websocket;
 
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -18,11 +18,11 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 
-import ai.tradesense.application.challenge.ChallengeService;
+import ai.tradesense.application.challenge.ChallengeLifecycle;
 import ai.tradesense.application.challenge.ChallengeSnapshot;
+import ai.tradesense.application.challenge.LiveMessage;
 import ai.tradesense.application.security.Caller;
 import ai.tradesense.application.security.IdentityService;
-import ai.tradesense.infrastructure.json.Json;
 import ai.tradesense.domain.model.challenge.ChallengeNotFoundException;
 
 /**
@@ -35,12 +35,16 @@ import ai.tradesense.domain.model.challenge.ChallengeNotFoundException;
 public class ChallengeSocket {
 
     private static final Logger LOG = Logger.getLogger(ChallengeSocket.class.getName());
+    private static final LiveMessageEncoder ENCODER = new LiveMessageEncoder();
+
+    @Inject
+    Clock clock;
 
     @Inject
     IdentityService identities;
 
     @Inject
-    ChallengeService challenges;
+    ChallengeLifecycle challenges;
 
     @Inject
     LiveSessions sessions;
@@ -60,9 +64,7 @@ public class ChallengeSocket {
             return;
         }
         sessions.add(challengeId, session);
-        sessions.send(session, Json.createObjectBuilder().add("type", "STATE").add("challengeId", challengeId)
-                .add("seq", state.seq()).add("at", Instant.now().toString()).add("data", state.toJson())
-                .build().toString());
+        sessions.send(session, ENCODER.encode(new LiveMessage.State(challengeId, state.seq(), clock.instant(), state)));
     }
 
     /** Clients only listen; anything they send only shows they are still there. */

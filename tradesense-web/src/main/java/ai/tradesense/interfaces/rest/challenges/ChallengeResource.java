@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,13 +19,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import ai.tradesense.application.challenge.ChallengeService;
+import ai.tradesense.application.challenge.AuditTrail;
+import ai.tradesense.application.challenge.ChallengeLifecycle;
 import ai.tradesense.application.challenge.ChallengeSnapshot;
+import ai.tradesense.application.challenge.EventIngestion;
+import ai.tradesense.application.challenge.IngestAnswer;
+import ai.tradesense.application.challenge.ManualActions;
 import ai.tradesense.application.risk.StatsService;
 import ai.tradesense.application.security.Role;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
 import ai.tradesense.domain.model.InvalidInputException;
-import ai.tradesense.infrastructure.json.Json;
 import ai.tradesense.domain.model.Page;
 import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.rules.ChallengeStatus;
@@ -51,7 +52,16 @@ public class ChallengeResource {
     private static final int MAX_LIST = 1_000;
 
     @Inject
-    ChallengeService challenges;
+    ChallengeLifecycle challenges;
+
+    @Inject
+    EventIngestion ingestion;
+
+    @Inject
+    ManualActions actions;
+
+    @Inject
+    AuditTrail trail;
 
     @Inject
     StatsService stats;
@@ -75,13 +85,13 @@ public class ChallengeResource {
         json.throwIfInvalid();
         ChallengeSnapshot started = challenges.start(caller.get(), planCode, traderId, instant("startAt", startAt));
         return Response.created(uriInfo.getBaseUriBuilder().path(ChallengeResource.class).path(started.id()).build())
-                .entity(started.toJson().toString()).build();
+                .entity(ChallengeAnswers.snapshot(started).toString()).build();
     }
 
     @GET
     @Path("{id}")
     public String find(@PathParam("id") String id) {
-        return challenges.find(caller.get(), id).toJson().toString();
+        return ChallengeAnswers.snapshot(challenges.find(caller.get(), id)).toString();
     }
 
     @GET
@@ -92,7 +102,7 @@ public class ChallengeResource {
         Paging paging = Paging.of(page, size);
         Page<ChallengeSnapshot> found = challenges.list(caller.get(), status(status), blankToNull(plan), blankToNull(trader),
                 paging.page(), paging.size());
-        return PageDto.json(found.map(ChallengeSnapshot::toJson));
+        return PageDto.json(found.map(ChallengeAnswers::snapshot));
     }
 
     @POST
@@ -100,8 +110,9 @@ public class ChallengeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.PLATFORM, Role.ADMIN})
     public Response ingest(@PathParam("id") String id, String body) {
-        ChallengeService.IngestAnswer answer = challenges.ingest(caller.get(), id, body);
-        return Response.ok(answer.body().toString()).header(REPLAY_HEADER, Boolean.toString(answer.replay())).build();
+        IngestAnswer answer = ingestion.ingest(caller.get(), id, EventRequests.read(body));
+        return Response.ok(ChallengeAnswers.ingest(answer)).header(REPLAY_HEADER, Boolean.toString(answer.replay()))
+                .build();
     }
 
     @GET
@@ -109,7 +120,8 @@ public class ChallengeResource {
     public String events(@PathParam("id") String id, @QueryParam("after") String after,
                          @QueryParam("limit") String limit) {
         long afterSeq = Paging.integer("after", after, 0, 0, Integer.MAX_VALUE);
-        return list(challenges.events(caller.get(), id, afterSeq, Paging.integer("limit", limit, 100, 1, MAX_LIST)), afterSeq);
+        return ChallengeAnswers.events(
+                trail.events(caller.get(), id, afterSeq, Paging.integer("limit", limit, 100, 1, MAX_LIST)), afterSeq);
     }
 
     @GET
@@ -117,7 +129,8 @@ public class ChallengeResource {
     public String audit(@PathParam("id") String id, @QueryParam("after") String after,
                         @QueryParam("limit") String limit) {
         long afterSeq = Paging.integer("after", after, 0, 0, Integer.MAX_VALUE);
-        return list(challenges.audit(caller.get(), id, afterSeq, Paging.integer("limit", limit, 100, 1, MAX_LIST)), afterSeq);
+        return ChallengeAnswers.audit(
+                trail.audit(caller.get(), id, afterSeq, Paging.integer("limit", limit, 100, 1, MAX_LIST)), afterSeq);
     }
 
     @GET
@@ -129,7 +142,7 @@ public class ChallengeResource {
     @GET
     @Path("{id}/audit/verify")
     public String verify(@PathParam("id") String id) {
-        return challenges.verifyAudit(caller.get(), id).toString();
+        return ChallengeAnswers.verification(trail.verify(caller.get(), id));
     }
 
     @POST
@@ -140,22 +153,16 @@ public class ChallengeResource {
         StrictJson json = new StrictJson();
         StrictJson.Obj request = json.object(StrictJson.parse(body), "", ACTION_FIELDS);
         json.throwIfInvalid();
-        ChallengeService.Action action = request.enumValue("action", ChallengeService.Action.class, null);
+        ManualActions.Action action = request.enumValue("action", ManualActions.Action.class, null);
         if (action == null && !request.has("action")) {
-            json.violation("action", Kind.VALUE, "is required: one of " + List.of(ChallengeService.Action.values()));
+            json.violation("action", Kind.VALUE, "is required: one of " + List.of(ManualActions.Action.values()));
         }
         String reason = request.string("reason", true, null);
         String until = request.string("until", false, null);
         Integer days = request.integer("days", null, 1, 3650);
         json.throwIfInvalid();
-        return challenges.act(caller.get(), id, action, reason, instant("until", until), days).toJson().toString();
-    }
-
-    private static String list(List<JsonObject> items, long after) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        items.forEach(array::add);
-        long last = items.isEmpty() ? after : items.get(items.size() - 1).getJsonNumber("seq").longValue();
-        return Json.createObjectBuilder().add("items", array).add("after", after).add("last", last).build().toString();
+        return ChallengeAnswers.snapshot(actions.act(caller.get(), id, action, reason, instant("until", until), days))
+                .toString();
     }
 
     private static ChallengeStatus status(String status) {

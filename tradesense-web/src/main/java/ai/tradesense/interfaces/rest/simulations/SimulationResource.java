@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import ai.tradesense.application.challenge.SimulationService;
 import ai.tradesense.infrastructure.json.Json;
 import ai.tradesense.infrastructure.json.PlainNumber;
+import ai.tradesense.infrastructure.json.SnapshotJson;
 
 /**
  * What-if simulations: a plan and a history through the live engine, nothing stored. The timeline is
@@ -34,7 +35,7 @@ public class SimulationResource {
         StreamingOutput body = output -> {
             try (JsonGenerator json = Json.createGenerator(output)) {
                 json.writeStartObject();
-                json.write("final", result.fin().toJson());
+                json.write("final", SnapshotJson.write(result.fin()));
                 json.writeStartArray("timeline");
                 for (SimulationService.Step step : result.timeline()) {
                     json.writeStartObject()

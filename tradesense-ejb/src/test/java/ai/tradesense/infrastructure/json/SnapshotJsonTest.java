@@ -1,4 +1,4 @@
-package ai.tradesense.application.challenge;
+package ai.tradesense.infrastructure.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 
+import ai.tradesense.application.challenge.ChallengeSnapshot;
 import ai.tradesense.domain.model.challenge.Challenge;
 import ai.tradesense.domain.model.plan.PlanCatalogue;
 import ai.tradesense.domain.rules.AccountState;
@@ -17,7 +18,7 @@ import ai.tradesense.domain.rules.Event;
 import ai.tradesense.domain.rules.RuleSet;
 import ai.tradesense.domain.rules.Side;
 
-class ChallengeSnapshotTest {
+class SnapshotJsonTest {
 
     private static final Instant START = Instant.parse("2026-03-02T14:00:00Z");
     private static final Instant NOW = Instant.parse("2026-03-02T15:00:00.987654321Z");
@@ -41,7 +42,7 @@ class ChallengeSnapshotTest {
     }
 
     private static JsonObject json(Challenge challenge, RuleSet rules) {
-        return ChallengeSnapshot.of(challenge, rules).toJson();
+        return SnapshotJson.write(ChallengeSnapshot.of(challenge, rules));
     }
 
     @Test
@@ -188,7 +189,7 @@ class ChallengeSnapshotTest {
         RuleSet rules = PlanCatalogue.rules("two-step-100k");
         AccountState state = AccountState.start(rules, START);
 
-        JsonObject json = ChallengeSnapshot.of(null, null, null, null, rules, state, 0, START, START).toJson();
+        JsonObject json = SnapshotJson.write(ChallengeSnapshot.of(null, null, null, null, rules, state, 0, START, START));
 
         assertThat(json.isNull("id")).isTrue();
         assertThat(json.isNull("planCode")).isTrue();

@@ -1,0 +1,44 @@
+package ai.tradesense.application.challenge;
+
+import java.time.Instant;
+import java.util.List;
+
+import ai.tradesense.domain.model.alert.Alert;
+import ai.tradesense.domain.model.challenge.AuditEntry;
+import ai.tradesense.domain.model.challenge.Challenge;
+import ai.tradesense.domain.model.challenge.RecordedEvent;
+import ai.tradesense.domain.rules.Event;
+import ai.tradesense.domain.rules.Outcome;
+
+/**
+ * The stored form of what a challenge records: each event with its outcomes and its first answer (so a
+ * repeat answers exactly the same), and each audit entry's content (which its hash covers).
+ */
+public interface ChallengeDocuments {
+
+    RecordedEvent recorded(Challenge challenge, Event event, List<Outcome> outcomes, IngestAnswer answer,
+                           Instant receivedAt);
+
+    /** The event as it was first received. */
+    Event event(RecordedEvent recorded);
+
+    /**
+     * True when {@code event} says the same as the event first recorded (numbers compared by value): only
+     * then is it a repeat.
+     */
+    boolean sameEvent(RecordedEvent recorded, Event event);
+
+    /** The answer given the first time (never a replay). */
+    IngestAnswer answer(RecordedEvent recorded);
+
+    RecordedEventView view(RecordedEvent recorded);
+
+    /** Appends an entry to the challenge's audit trail; the caller stores it. */
+    AuditEntry audit(Challenge challenge, AuditEntry.Kind kind, Instant at, String actor, AuditContent content);
+
+    AuditEntryView view(AuditEntry entry);
+
+    /** A new alert on the challenge, its facts stored with the challenge's trader and plan; the caller stores it. */
+    Alert alert(String id, Challenge challenge, String kind, Alert.Severity severity, String dedupeKey,
+                String message, AlertFacts facts, Instant raisedAt);
+}

@@ -1,0 +1,23 @@
+package ai.tradesense.interfaces.websocket;
+
+import jakarta.websocket.Encoder;
+
+import ai.tradesense.application.challenge.LiveMessage;
+import ai.tradesense.infrastructure.json.LiveMessageJson;
+
+/**
+ * A live message as watchers receive it: {@code {"type", "challengeId", "seq", "at", "data"}}. The
+ * broadcaster encodes each message once and hands the text to every session.
+ */
+public class LiveMessageEncoder implements Encoder.Text<LiveMessage> {
+
+    @Override
+    public String encode(LiveMessage message) {
+        return LiveMessageJson.write(message);
+    }
+
+    /** Changes of status and alerts go to the ops channel too; events and states are for watchers only. */
+    static boolean forOps(LiveMessage message) {
+        return message instanceof LiveMessage.OutcomeReported || message instanceof LiveMessage.Alert;
+    }
+}
