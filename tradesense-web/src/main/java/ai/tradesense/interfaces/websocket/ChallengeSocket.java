@@ -1,7 +1,7 @@
 package ai.tradesense.interfaces.websocket;
 
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -45,6 +45,9 @@ public class ChallengeSocket {
     @Inject
     LiveSessions sessions;
 
+    @Inject
+    Clock clock;
+
     @OnOpen
     public void open(Session session, @PathParam("id") String challengeId) {
         Optional<Caller> caller = token(session).flatMap(identities::authenticateToken);
@@ -61,7 +64,7 @@ public class ChallengeSocket {
         }
         sessions.add(challengeId, session);
         sessions.send(session, Json.createObjectBuilder().add("type", "STATE").add("challengeId", challengeId)
-                .add("seq", state.seq()).add("at", Instant.now().toString()).add("data", state.toJson())
+                .add("seq", state.seq()).add("at", clock.instant().toString()).add("data", state.toJson())
                 .build().toString());
     }
 
