@@ -18,7 +18,6 @@ import javax.management.NotificationFilter;
 import javax.management.NotificationListener;
 import javax.management.ObjectName;
 
-
 /**
  * The embedded-mode stand-in for Redis: the same operations, kept in this JVM for one node. The data
  * lives in one {@link LocalStore} per JVM, reached through the platform MBean server, so the API and
