@@ -40,7 +40,9 @@ import ai.tradesense.testsupport.TestServices;
  * The risk worker on real PostgreSQL and Redis. Node A runs the API and the worker; node B is a worker
  * alone, reaching PostgreSQL through a proxy the test can cut. Both share one Redis database and one
  * work queue; the test drives them through their JMX {@code RiskMonitor}, as an operator would, and
- * pauses the timers so that only what it starts runs.
+ * pauses the timers so that only what it starts runs. Both nodes' clocks are set to midday UTC
+ * ({@code tradesense.clock.offset}), so the scenario, built around the midnight just passed, never
+ * straddles the next one, whatever time the test runs at.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -64,20 +66,18 @@ class WorkerIT {
     /** Midnight UTC, the test plan's day boundary; the tests are built around the one just passed. */
     private Instant today;
     private Instant yesterday;
+    /** How far the nodes' clocks are set from this machine's: they start at noon of {@link #today}. */
+    private Duration offset;
     private String carried;
     private String healthy;
     private String missed;
 
     @BeforeAll
     void startTwoWorkers() throws Exception {
-        // The run takes a few minutes; one that would cross midnight UTC starts after it instead.
         Instant now = Instant.now();
-        Instant nextMidnight = now.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
-        if (Duration.between(now, nextMidnight).compareTo(Duration.ofMinutes(10)) < 0) {
-            Thread.sleep(Duration.between(now, nextMidnight).plusSeconds(5).toMillis());
-        }
-        today = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        today = now.truncatedTo(ChronoUnit.DAYS);
         yesterday = today.minus(1, ChronoUnit.DAYS);
+        offset = Duration.between(now, today.plus(12, ChronoUnit.HOURS));
         db = WorkerSupport.freshDatabase(DATABASE);
         InetSocketAddress redisAddress = TestServices.address(TestServices.redis());
         redis = new RedisProbe(redisAddress, REDIS_DATABASE);
@@ -88,9 +88,10 @@ class WorkerIT {
         String proxiedUrl = db.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + databaseOfB.port() + "/");
         int jmxPortA = Nodes.freePort();
         int jmxPortB = Nodes.freePort();
-        a = Launcher.start(WorkerSupport.worker(Nodes.runCommandDefaults("worker-a"), db.url(), redisUrl).withLocalJmx(jmxPortA));
+        a = Launcher.start(WorkerSupport.worker(Nodes.runCommandDefaults("worker-a"), db.url(), redisUrl)
+                .withSetting("tradesense.clock.offset", offset.toString()).withLocalJmx(jmxPortA));
         b = Launcher.start(WorkerSupport.worker(Nodes.runCommandDefaults("worker-b").workerOnly(), proxiedUrl, redisUrl)
-                .withLocalJmx(jmxPortB));
+                .withSetting("tradesense.clock.offset", offset.toString()).withLocalJmx(jmxPortB));
         a.awaitReady(BOOT);
         jmxA = WorkerSupport.monitorOn(jmxPortA, a);
         jmxB = WorkerSupport.monitorOn(jmxPortB, b);
@@ -175,7 +176,7 @@ class WorkerIT {
     @Test
     @Order(2)
     void anAlertFiresOncePerLevelReachesTheOpsChannelAndIsAcknowledgedOnce() throws Exception {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = nodesNow().truncatedTo(ChronoUnit.SECONDS);
         String id = start("alerts", now.minus(3, ChronoUnit.MINUTES));
         // 10,000 of daily room; 191,500 uses 85% of it.
         events(id, """
@@ -270,7 +271,7 @@ class WorkerIT {
             assertThat(WorkerSupport.run(jmxB, "risk-scan").getString("status")).isEqualTo("FAILED");
             // The API node trades on, undisturbed by its worker's trouble.
             Http.Answer event = platform.post("challenges/" + healthy + "/events",
-                    "{\"type\": \"EQUITY\", \"at\": \"" + Instant.now() + "\", \"equity\": 199500}");
+                    "{\"type\": \"EQUITY\", \"at\": \"" + nodesNow() + "\", \"equity\": 199500}");
             assertThat(event.status()).as(event.body()).isEqualTo(200);
         } finally {
             databaseOfB.up();
@@ -321,6 +322,11 @@ class WorkerIT {
     }
 
     // --- helpers ---
+
+    /** The time on the nodes' clocks. */
+    private Instant nodesNow() {
+        return Instant.now().plus(offset);
+    }
 
     private String start(String trader, Instant startAt) {
         Http.Answer started = admin.post("challenges", "{\"planCode\": \"" + plan + "\", \"traderId\": \"" + trader

@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import ai.tradesense.application.NodeStatus;
-import ai.tradesense.application.SharedStore;
+import ai.tradesense.application.SharedStoreHealth;
 
 /** Says at start-up, loudly, which mode this node runs in and where its data lives. */
 @ApplicationScoped
@@ -21,7 +21,7 @@ public class StartupBanner {
     NodeStatus node;
 
     @Inject
-    SharedStore sharedStore;
+    SharedStoreHealth sharedStore;
 
     void announce(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (node.embedded()) {

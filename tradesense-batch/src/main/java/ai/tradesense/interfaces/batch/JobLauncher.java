@@ -1,7 +1,5 @@
 package ai.tradesense.interfaces.batch;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Supplier;
@@ -17,57 +15,29 @@ import jakarta.batch.runtime.JobInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import ai.tradesense.application.SharedStore;
-import ai.tradesense.application.WorkQueues;
-import ai.tradesense.application.risk.RiskMonitorService;
+import ai.tradesense.application.risk.WorkCycleService;
 
 /**
  * Starts the worker's jobs through the {@link JobOperator}: never one that is still running, a failed
  * one by restarting it (so a failure is retried at the next trigger), and none from a trigger while the
- * workers are paused. The pause is shared through the shared store, so pausing one worker pauses all.
+ * workers are paused ({@link WorkCycleService#paused}) or the job has no work.
  */
 @ApplicationScoped
 public class JobLauncher {
 
     private static final Logger LOG = Logger.getLogger(JobLauncher.class.getName());
-    private static final Duration PAUSE_KEPT = Duration.ofDays(365);
 
     @Inject
-    SharedStore store;
-
-    @Inject
-    RiskMonitorService monitor;
-
-    @Inject
-    WorkCycles cycles;
-
-    /** Set only when the pause could not be shared (the shared store was down): then it holds here. */
-    private volatile boolean pausedHere;
-
-    public boolean paused() {
-        return pausedHere || store.get(WorkQueues.PAUSED).isPresent();
-    }
-
-    public void pause() {
-        pausedHere = !store.set(WorkQueues.PAUSED, "paused", PAUSE_KEPT);
-        LOG.info(pausedHere ? "Worker triggers paused on this node only: the shared store is unavailable"
-                : "Worker triggers paused on every worker node");
-    }
-
-    public void resume() {
-        pausedHere = false;
-        store.delete(WorkQueues.PAUSED);
-        LOG.info("Worker triggers resumed");
-    }
+    WorkCycleService cycles;
 
     /** A timer's request: starts the job unless the workers are paused. */
     String trigger(String job) {
-        if (paused()) {
+        if (cycles.paused()) {
             return "paused";
         }
         return switch (job) {
-            case WorkerJobs.DAILY_RESET -> monitor.resetsDue(Instant.now()) ? start(job) : "nothing due";
-            case WorkerJobs.SHARD_DRAIN -> cycles.requeueExpired() + cycles.queued() > 0 ? start(job) : "queue empty";
+            case WorkerJobs.DAILY_RESET -> cycles.resetsDue() ? start(job) : "nothing due";
+            case WorkerJobs.SHARD_DRAIN -> cycles.drainHasWork() ? start(job) : "queue empty";
             default -> start(job);
         };
     }

@@ -7,7 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import ai.tradesense.application.SharedStore;
+import ai.tradesense.application.LiveFanOut;
 import ai.tradesense.application.challenge.ChallengeChanged;
 import ai.tradesense.application.challenge.LiveChannel;
 import ai.tradesense.infrastructure.json.LiveEnvelope;
@@ -22,9 +22,9 @@ public class LiveRelay {
     private final String node = "worker-" + UUID.randomUUID();
 
     @Inject
-    SharedStore sharedStore;
+    LiveFanOut fanOut;
 
     void relay(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChallengeChanged change) {
-        sharedStore.publish(LiveChannel.NAME, LiveEnvelope.of(node, change).toJson());
+        fanOut.publish(LiveChannel.NAME, LiveEnvelope.of(node, change).toJson());
     }
 }

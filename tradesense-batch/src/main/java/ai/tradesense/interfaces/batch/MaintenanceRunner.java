@@ -1,6 +1,6 @@
 package ai.tradesense.interfaces.batch;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,9 +29,12 @@ public class MaintenanceRunner extends AbstractBatchlet {
     @Inject
     JobRuns runs;
 
+    @Inject
+    Clock clock;
+
     @Override
     public String process() {
-        Map<String, Long> report = monitor.maintain(Instant.now());
+        Map<String, Long> report = monitor.maintain(clock.instant());
         long pruned = report.entrySet().stream().filter(e -> e.getKey().startsWith("pruned."))
                 .mapToLong(Map.Entry::getValue).sum();
         runs.report(job.getExecutionId(), pruned, 0, report.toString());

@@ -16,6 +16,8 @@ import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
+import ai.tradesense.application.risk.WorkCycleService;
+
 /** Puts the {@link RiskMonitorMBean} on the platform MBean server while the worker is deployed. */
 @Singleton
 @Startup
@@ -31,7 +33,7 @@ public class MonitorRegistration {
     JobRuns runs;
 
     @Inject
-    WorkCycles cycles;
+    WorkCycleService cycles;
 
     @Resource
     ContextService context;

@@ -9,6 +9,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import ai.tradesense.application.risk.Shard;
+import ai.tradesense.application.risk.WorkCycleService;
+import ai.tradesense.infrastructure.redis.CycleDocuments;
 import ai.tradesense.infrastructure.json.Json;
 
 /**
@@ -35,10 +37,10 @@ final class RiskMonitor implements RiskMonitorMBean {
 
     private final JobLauncher launcher;
     private final JobRuns runs;
-    private final WorkCycles cycles;
+    private final WorkCycleService cycles;
     private final InApplication application;
 
-    RiskMonitor(JobLauncher launcher, JobRuns runs, WorkCycles cycles, InApplication application) {
+    RiskMonitor(JobLauncher launcher, JobRuns runs, WorkCycleService cycles, InApplication application) {
         this.launcher = launcher;
         this.runs = runs;
         this.cycles = cycles;
@@ -58,7 +60,7 @@ final class RiskMonitor implements RiskMonitorMBean {
 
     @Override
     public boolean isPaused() {
-        return inApplication(launcher::paused);
+        return inApplication(cycles::paused);
     }
 
     @Override
@@ -78,12 +80,12 @@ final class RiskMonitor implements RiskMonitorMBean {
 
     @Override
     public String getLastScanCycle() {
-        return inApplication(() -> cycles.lastCycle(Shard.Kind.SCAN).orElse(""));
+        return inApplication(() -> cycles.lastCycle(Shard.Kind.SCAN).map(CycleDocuments::write).orElse(""));
     }
 
     @Override
     public String getLastResetCycle() {
-        return inApplication(() -> cycles.lastCycle(Shard.Kind.RESET).orElse(""));
+        return inApplication(() -> cycles.lastCycle(Shard.Kind.RESET).map(CycleDocuments::write).orElse(""));
     }
 
     @Override
@@ -94,7 +96,7 @@ final class RiskMonitor implements RiskMonitorMBean {
     @Override
     public void pause() {
         inApplication(() -> {
-            launcher.pause();
+            cycles.pause();
             return null;
         });
     }
@@ -102,7 +104,7 @@ final class RiskMonitor implements RiskMonitorMBean {
     @Override
     public void resume() {
         inApplication(() -> {
-            launcher.resume();
+            cycles.resume();
             return null;
         });
     }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import ai.tradesense.application.risk.ShardReport;
+import ai.tradesense.application.risk.WorkCycleService;
 
 /** Takes shards from the shared queue until it is empty; challenges that failed are counted, not fatal. */
 @Named("shardDrainer")
@@ -17,7 +18,7 @@ public class ShardDrainer extends AbstractBatchlet {
     JobContext job;
 
     @Inject
-    WorkCycles cycles;
+    WorkCycleService cycles;
 
     @Inject
     JobRuns runs;

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import ai.tradesense.application.risk.Shard;
+import ai.tradesense.application.risk.WorkCycleService;
 
 /** First step of a cycle: cut the trading challenges into shards on the shared queue. */
 @Named("shardSplitter")
@@ -18,7 +19,7 @@ public class ShardSplitter extends AbstractBatchlet {
     String kind;
 
     @Inject
-    WorkCycles cycles;
+    WorkCycleService cycles;
 
     @Override
     public String process() {

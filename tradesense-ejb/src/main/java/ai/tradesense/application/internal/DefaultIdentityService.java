@@ -20,30 +20,25 @@ import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import ai.tradesense.application.security.AccessTokens;
 import ai.tradesense.application.security.AuthenticationFailedException;
 import ai.tradesense.application.security.Caller;
 import ai.tradesense.application.security.IdentityService;
+import ai.tradesense.application.security.PasswordHashing;
 import ai.tradesense.application.security.Role;
+import ai.tradesense.application.security.SecretSource;
 import ai.tradesense.application.security.Tokens;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
 import ai.tradesense.domain.model.InvalidInputException;
-import ai.tradesense.infrastructure.json.Json;
 import ai.tradesense.domain.model.identity.ApiKey;
 import ai.tradesense.domain.model.identity.IdentityRepository;
 import ai.tradesense.domain.model.identity.RefreshToken;
 import ai.tradesense.domain.model.identity.User;
 import ai.tradesense.domain.model.identity.UserNotFoundException;
 import ai.tradesense.domain.model.plan.PlanRepository;
-import ai.tradesense.infrastructure.security.Jwt;
-import ai.tradesense.infrastructure.security.PasswordHasher;
-import ai.tradesense.infrastructure.security.Secrets;
-import ai.tradesense.infrastructure.security.SigningKeys;
 
 @Stateless
 @LocalBean
@@ -63,10 +58,13 @@ public class DefaultIdentityService implements IdentityService {
     PlanRepository plans;
 
     @Inject
-    PasswordHasher passwords;
+    PasswordHashing passwords;
 
     @Inject
-    SigningKeys keys;
+    AccessTokens tokens;
+
+    @Inject
+    SecretSource secrets;
 
     @Inject
     @ConfigProperty(name = "tradesense.security.access-token-minutes", defaultValue = "15")
@@ -126,7 +124,7 @@ public class DefaultIdentityService implements IdentityService {
     public Tokens refresh(String refreshToken) {
         Instant now = clock.instant();
         RefreshToken stored = refreshToken == null ? null
-                : identities.refreshToken(Secrets.sha256(refreshToken)).orElse(null);
+                : identities.refreshToken(secrets.digest(refreshToken)).orElse(null);
         if (stored == null || !stored.isUsableAt(now)) {
             throw new AuthenticationFailedException("the refresh token is not valid; sign in again");
         }
@@ -139,37 +137,28 @@ public class DefaultIdentityService implements IdentityService {
     @Override
     public void logout(String refreshToken) {
         if (refreshToken != null) {
-            identities.refreshToken(Secrets.sha256(refreshToken)).ifPresent(t -> t.revoke(clock.instant()));
+            identities.refreshToken(secrets.digest(refreshToken)).ifPresent(t -> t.revoke(clock.instant()));
         }
     }
 
     private Tokens issue(User user) {
         Instant now = clock.instant();
         long expiresIn = Duration.ofMinutes(accessMinutes).toSeconds();
-        JsonArrayBuilder roles = Json.createArrayBuilder();
-        user.roles().forEach(r -> roles.add(r.name()));
-        JsonObject claims = Json.createObjectBuilder()
-                .add("iss", Jwt.ISSUER)
-                .add("sub", user.id())
-                .add("name", user.email())
-                .add("groups", roles)
-                .add("iat", now.getEpochSecond())
-                .add("exp", now.getEpochSecond() + expiresIn)
-                .add("jti", UUID.randomUUID().toString())
-                .build();
-        String refresh = Secrets.random();
-        identities.add(new RefreshToken(UUID.randomUUID().toString(), user.id(), Secrets.sha256(refresh), now,
+        List<String> groups = user.roles().stream().map(Enum::name).toList();
+        String access = tokens.sign(new AccessTokens.Claims(user.id(), user.email(), groups, now,
+                now.plusSeconds(expiresIn)));
+        String refresh = secrets.newSecret();
+        identities.add(new RefreshToken(UUID.randomUUID().toString(), user.id(), secrets.digest(refresh), now,
                 now.plus(Duration.ofDays(refreshDays))));
-        return new Tokens(Jwt.sign(claims, keys.current()), refresh, expiresIn);
+        return new Tokens(access, refresh, expiresIn);
     }
 
     @Override
     public Optional<Caller> authenticateToken(String accessToken) {
-        return Jwt.verify(accessToken, keys.accepted(), clock.instant()).map(claims -> {
-            Set<Role> roles = claims.getJsonArray("groups").getValuesAs(JsonString.class).stream()
-                    .map(s -> Role.valueOf(s.getString())).filter(r -> r != Role.PLATFORM)
+        return tokens.verify(accessToken, clock.instant()).map(claims -> {
+            Set<Role> roles = claims.groups().stream().map(Role::valueOf).filter(r -> r != Role.PLATFORM)
                     .collect(Collectors.toSet());
-            return new Caller(claims.getString("sub"), claims.getString("name", ""), roles, Set.of());
+            return new Caller(claims.subject(), claims.name(), roles, Set.of());
         });
     }
 
@@ -186,7 +175,7 @@ public class DefaultIdentityService implements IdentityService {
         String secret = key.substring(dot + 1);
         return identities.apiKey(id).filter(k -> !k.isRevoked())
                 .filter(k -> MessageDigest.isEqual(k.keyHash().getBytes(StandardCharsets.US_ASCII),
-                        Secrets.sha256(secret).getBytes(StandardCharsets.US_ASCII)))
+                        secrets.digest(secret).getBytes(StandardCharsets.US_ASCII)))
                 .map(k -> new Caller(k.id(), k.name(), Set.of(Role.PLATFORM), k.planCodes()));
     }
 
@@ -225,8 +214,8 @@ public class DefaultIdentityService implements IdentityService {
             }
         }
         String id = UUID.randomUUID().toString();
-        String secret = Secrets.random();
-        ApiKey key = new ApiKey(id, name.strip(), Secrets.sha256(secret), planCodes, admin.id(), clock.instant());
+        String secret = secrets.newSecret();
+        ApiKey key = new ApiKey(id, name.strip(), secrets.digest(secret), planCodes, admin.id(), clock.instant());
         identities.add(key);
         LOG.log(Level.INFO, "{0} issued API key {1} ({2})", new Object[] {admin.auditName(), id, name});
         return new IssuedKey(view(key), KEY_PREFIX + id + "." + secret);

@@ -1,6 +1,7 @@
 package ai.tradesense.application.internal;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,6 +46,9 @@ public class DefaultRiskMonitorService implements RiskMonitorService {
 
     @Inject
     Housekeeping housekeeping;
+
+    @Inject
+    Clock clock;
 
     /** Levels of a floor's room used that raise an alert, in percent. */
     @Inject
@@ -135,7 +139,7 @@ public class DefaultRiskMonitorService implements RiskMonitorService {
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ShardReport takeSnapshots(int limit) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<String> ids = watch.withNewEvents(limit);
         int done = 0;
         int failures = 0;

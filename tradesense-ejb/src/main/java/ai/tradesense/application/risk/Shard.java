@@ -1,17 +1,12 @@
 package ai.tradesense.application.risk;
 
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.Objects;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-
-import ai.tradesense.infrastructure.json.Json;
-
 /**
  * One piece of a worker cycle: the trading challenges with ids from {@code fromId} (included) to
- * {@code toId} (excluded), judged at {@code at}; an {@link #OPEN} end is no bound. Shards travel through the shared work queue as JSON, so any worker node can take one.
+ * {@code toId} (excluded), judged at {@code at}; an {@link #OPEN} end is no
+ * bound. Shards travel through the shared {@link WorkQueue}, so any worker node can take one.
  *
  * @param cycle the cycle it belongs to
  * @param kind  what the cycle does
@@ -38,20 +33,5 @@ public record Shard(String cycle, Kind kind, int index, int count, String fromId
     /** A name unique within the queue. */
     public String name() {
         return cycle + "/" + index;
-    }
-
-    public String toJson() {
-        return Json.createObjectBuilder().add("cycle", cycle).add("kind", kind.name()).add("index", index)
-                .add("count", count).add("fromId", fromId).add("toId", toId).add("size", size)
-                .add("at", at.toString()).build().toString();
-    }
-
-    public static Shard parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            JsonObject o = reader.readObject();
-            return new Shard(o.getString("cycle"), Kind.valueOf(o.getString("kind")), o.getInt("index"),
-                    o.getInt("count"), o.getString("fromId"), o.getString("toId"), o.getInt("size"),
-                    Instant.parse(o.getString("at")));
-        }
     }
 }

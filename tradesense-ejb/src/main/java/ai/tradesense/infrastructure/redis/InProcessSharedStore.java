@@ -18,15 +18,13 @@ import javax.management.NotificationFilter;
 import javax.management.NotificationListener;
 import javax.management.ObjectName;
 
-import ai.tradesense.application.SharedStore;
-
 /**
  * The embedded-mode stand-in for Redis: the same operations, kept in this JVM for one node. The data
  * lives in one {@link LocalStore} per JVM, reached through the platform MBean server, so the API and
  * the worker WARs of one node share it (each WAR has its own copy of this class, so a static field
  * would not be shared).
  */
-final class InProcessSharedStore implements SharedStore {
+final class InProcessSharedStore implements Store {
 
     private static final Logger LOG = Logger.getLogger(InProcessSharedStore.class.getName());
     static final ObjectName NAME = name("ai.tradesense:type=LocalStore");

@@ -68,15 +68,23 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     /** A limiter with a pool of its own to the Redis at {@code uri}, falling back to this JVM. */
     static RedisRateLimiter create(URI uri, int timeoutMillis) {
-        return new RedisRateLimiter(pool(uri, timeoutMillis), uri.getHost() + ":" + uri.getPort(),
-                new InProcessRateLimiter(), () -> System.nanoTime() / 1_000_000, DEFAULT_PROBE_INTERVAL);
+        return create(pool(uri, timeoutMillis), uri);
     }
 
-    /** A pool that checks a connection before lending it, so connections broken by a restart are dropped. */
+    /** A limiter over the node's pool to the Redis at {@code uri}, falling back to this JVM. */
+    static RedisRateLimiter create(JedisPool pool, URI uri) {
+        return new RedisRateLimiter(pool, uri.getHost() + ":" + uri.getPort(), new InProcessRateLimiter(),
+                () -> System.nanoTime() / 1_000_000, DEFAULT_PROBE_INTERVAL);
+    }
+
+    /**
+     * The node's one pool to Redis, shared by the shared store and the rate limiter. It checks a
+     * connection before lending it, so connections broken by a restart are dropped.
+     */
     static JedisPool pool(URI uri, int timeoutMillis) {
         JedisPoolConfig config = new JedisPoolConfig();
-        config.setMaxTotal(32);
-        config.setMaxIdle(8);
+        config.setMaxTotal(64);
+        config.setMaxIdle(16);
         config.setMinIdle(0);
         config.setTestOnBorrow(true);
         config.setMaxWait(Duration.ofMillis(timeoutMillis));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -12,38 +13,33 @@ import java.util.logging.Logger;
 
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.JedisPoolConfig;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.exceptions.JedisException;
 
-import ai.tradesense.application.SharedStore;
 import ai.tradesense.application.SharedStoreUnavailableException;
 
 /**
- * Redis through a Jedis pool. Every call borrows a connection, so a Redis that went away and came back
- * is used again without any action: the pool drops broken connections and opens new ones.
+ * Redis through the node's one Jedis pool. Every call borrows a connection, so a Redis that went away and
+ * came back is used again without any action: the pool drops broken connections and opens new ones.
+ * Subscribers block on a connection of their own, on threads the container makes.
  */
-final class RedisSharedStore implements SharedStore, AutoCloseable {
+final class RedisSharedStore implements Store {
 
     private static final Logger LOG = Logger.getLogger(RedisSharedStore.class.getName());
 
     private final JedisPool pool;
     private final URI uri;
     private final int timeoutMillis;
+    private final ThreadFactory threads;
     private final String description;
     private volatile boolean lastSeenAvailable = true;
 
-    RedisSharedStore(URI uri, int timeoutMillis) {
-        JedisPoolConfig config = new JedisPoolConfig();
-        config.setMaxTotal(32);
-        config.setMaxIdle(8);
-        config.setMinIdle(0);
-        config.setTestOnBorrow(true);
-        config.setMaxWait(Duration.ofMillis(timeoutMillis));
-        this.pool = new JedisPool(config, uri, timeoutMillis);
+    RedisSharedStore(JedisPool pool, URI uri, int timeoutMillis, ThreadFactory threads) {
+        this.pool = pool;
         this.uri = uri;
         this.timeoutMillis = timeoutMillis;
+        this.threads = threads;
         this.description = uri.getHost() + ":" + uri.getPort();
     }
 
@@ -98,7 +94,8 @@ final class RedisSharedStore implements SharedStore, AutoCloseable {
     @Override
     public AutoCloseable subscribe(String channel, Consumer<String> listener) {
         Subscription subscription = new Subscription(channel, listener);
-        Thread thread = new Thread(subscription, "redis-subscriber-" + channel);
+        Thread thread = threads.newThread(subscription);
+        thread.setName("redis-subscriber-" + channel);
         thread.setDaemon(true);
         thread.start();
         return subscription;
@@ -311,10 +308,5 @@ final class RedisSharedStore implements SharedStore, AutoCloseable {
                         new Object[] {description, cause == null ? "no answer" : cause.getMessage()});
             }
         }
-    }
-
-    @Override
-    public void close() {
-        pool.close();
     }
 }

@@ -7,18 +7,28 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import redis.clients.jedis.JedisPool;
+
+import ai.tradesense.application.LiveFanOut;
 import ai.tradesense.application.RateLimiter;
-import ai.tradesense.application.SharedStore;
+import ai.tradesense.application.SharedStoreHealth;
+import ai.tradesense.application.risk.CycleRecords;
+import ai.tradesense.application.risk.Lease;
+import ai.tradesense.application.risk.WorkQueue;
+import ai.tradesense.application.risk.WorkerFlags;
 
 /**
  * Chooses the shared store and the rate limiter once, by configuration: Redis when
- * {@code tradesense.redis.url} is set, in-process stand-ins otherwise.
+ * {@code tradesense.redis.url} is set, through one pool both use, and in-process stand-ins otherwise.
+ * Produces the narrow ports the application uses over it.
  */
 @ApplicationScoped
 public class SharedStoreProducer {
@@ -33,14 +43,19 @@ public class SharedStoreProducer {
     @ConfigProperty(name = "tradesense.redis.timeout-ms", defaultValue = "2000")
     int timeoutMillis;
 
-    private SharedStore store;
+    /** Subscribers block for as long as the node runs, so they get threads of their own from the container. */
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    private JedisPool pool;
+    private SharedPorts ports;
     private RateLimiter rateLimiter;
 
     @PostConstruct
     void choose() {
         String url = redisUrl.map(String::strip).orElse("");
         if (url.isEmpty()) {
-            store = new InProcessSharedStore();
+            ports = SharedPorts.inProcess();
             rateLimiter = new InProcessRateLimiter();
             LOG.info("Redis is not configured (tradesense.redis.url): using in-process stand-ins, one node only");
         } else {
@@ -48,16 +63,47 @@ public class SharedStoreProducer {
             if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
                 throw new IllegalStateException("tradesense.redis.url must be a redis:// or rediss:// URL");
             }
-            store = new RedisSharedStore(uri, timeoutMillis);
-            rateLimiter = RedisRateLimiter.create(uri, timeoutMillis);
+            pool = RedisRateLimiter.pool(uri, timeoutMillis);
+            ports = new SharedPorts(new RedisSharedStore(pool, uri, timeoutMillis, threads));
+            rateLimiter = RedisRateLimiter.create(pool, uri);
             LOG.log(Level.INFO, "Redis configured at {0}:{1}", new Object[] {uri.getHost(), uri.getPort()});
         }
     }
 
     @Produces
     @ApplicationScoped
-    SharedStore sharedStore() {
-        return store;
+    LiveFanOut liveFanOut() {
+        return ports.fanOut();
+    }
+
+    @Produces
+    @ApplicationScoped
+    WorkQueue workQueue() {
+        return ports.workQueue();
+    }
+
+    @Produces
+    @ApplicationScoped
+    Lease lease() {
+        return ports.lease();
+    }
+
+    @Produces
+    @ApplicationScoped
+    CycleRecords cycleRecords() {
+        return ports.cycleRecords();
+    }
+
+    @Produces
+    @ApplicationScoped
+    WorkerFlags workerFlags() {
+        return ports.workerFlags();
+    }
+
+    @Produces
+    @ApplicationScoped
+    SharedStoreHealth sharedStoreHealth() {
+        return ports.health();
     }
 
     @Produces
@@ -68,16 +114,11 @@ public class SharedStoreProducer {
 
     @PreDestroy
     void close() {
-        closeQuietly(store, "the shared store");
-        closeQuietly(rateLimiter, "the rate limiter");
-    }
-
-    private static void closeQuietly(Object resource, String what) {
-        if (resource instanceof AutoCloseable closeable) {
+        if (pool != null) {
             try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.log(Level.FINE, e, () -> "closing " + what + " failed");
+                pool.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "closing the Redis pool failed", e);
             }
         }
     }

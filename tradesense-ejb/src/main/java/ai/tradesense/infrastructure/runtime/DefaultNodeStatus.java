@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import ai.tradesense.application.NodeStatus;
-import ai.tradesense.application.SharedStore;
+import ai.tradesense.application.SharedStoreHealth;
 import ai.tradesense.infrastructure.config.DatabaseSettings;
 import ai.tradesense.infrastructure.persistence.ConnectionUsage;
 import ai.tradesense.infrastructure.persistence.SchemaMigration;
@@ -18,7 +18,7 @@ public class DefaultNodeStatus implements NodeStatus {
     SchemaMigration schema;
 
     @Inject
-    SharedStore sharedStore;
+    SharedStoreHealth sharedStore;
 
     @Override
     public boolean embedded() {

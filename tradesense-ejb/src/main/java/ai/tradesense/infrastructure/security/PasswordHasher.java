@@ -7,12 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
+import ai.tradesense.application.security.PasswordHashing;
+
 /**
  * Salted PBKDF2-HMAC-SHA256 through Jakarta Security. Verifying an unknown user's password runs the
  * same work against a stand-in hash, so a wrong email and a wrong password take the same time.
  */
 @ApplicationScoped
-public class PasswordHasher {
+public class PasswordHasher implements PasswordHashing {
 
     @Inject
     Pbkdf2PasswordHash pbkdf2;
@@ -29,11 +31,13 @@ public class PasswordHasher {
         standIn = pbkdf2.generate(Secrets.random().toCharArray());
     }
 
+    @Override
     public String hash(String password) {
         return pbkdf2.generate(password.toCharArray());
     }
 
     /** Checks a password against a stored hash, or against the stand-in when there is none. */
+    @Override
     public boolean verify(String password, String storedHash) {
         boolean matches = pbkdf2.verify(password.toCharArray(), storedHash == null ? standIn : storedHash);
         return storedHash != null && matches;

@@ -1,7 +1,7 @@
 package ai.tradesense.interfaces.metrics;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -9,16 +9,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 
 import ai.tradesense.application.NodeStatus;
-import ai.tradesense.application.SharedStore;
-import ai.tradesense.application.WorkQueues;
-import ai.tradesense.infrastructure.json.StrictJson;
+import ai.tradesense.application.SharedStoreHealth;
+import ai.tradesense.application.risk.CycleRecords;
+import ai.tradesense.application.risk.CycleReport;
+import ai.tradesense.application.risk.Shard;
+import ai.tradesense.application.risk.WorkQueue;
 import ai.tradesense.interfaces.websocket.LiveSessions;
 
 /**
@@ -35,7 +36,16 @@ public class NodeGauges {
     NodeStatus node;
 
     @Inject
-    SharedStore sharedStore;
+    SharedStoreHealth sharedStore;
+
+    @Inject
+    WorkQueue workQueue;
+
+    @Inject
+    CycleRecords cycles;
+
+    @Inject
+    Clock clock;
 
     @Inject
     LiveSessions liveSessions;
@@ -48,20 +58,20 @@ public class NodeGauges {
                 sharedStore::usedMemoryBytes);
         gauge("worker_queue_length",
                 "Risk-scan shards waiting in the shared work queue",
-                () -> sharedStore.queueLength(WorkQueues.RISK_SCAN));
+                workQueue::length);
         gauge("websocket_connections_active", "Open WebSocket sessions on this node", liveSessions::count);
         gauge("worker_lag_seconds", "Age of the newest complete risk scan: seconds since the last finished scan"
                 + " cycle started (-1 before the first)", () -> lastScan()
-                .map(c -> Duration.between(Instant.parse(c.getString("startedAt")), Instant.now()).toMillis() / 1000.0)
+                .map(c -> Duration.between(c.startedAt(), clock.instant()).toMillis() / 1000.0)
                 .orElse(-1.0));
         gauge("worker_cycle_duration_seconds", "How long the last finished risk scan cycle took, across all"
                 + " workers (-1 before the first)", () -> lastScan()
-                .map(c -> c.getJsonNumber("durationMillis").longValue() / 1000.0).orElse(-1.0));
+                .map(c -> c.durationMillis() / 1000.0).orElse(-1.0));
     }
 
     /** The last finished scan cycle, as the workers record it in the shared store. */
-    private Optional<JsonObject> lastScan() {
-        return sharedStore.get(WorkQueues.lastCycle("SCAN")).map(json -> StrictJson.parse(json).asJsonObject());
+    private Optional<CycleReport> lastScan() {
+        return cycles.last(Shard.Kind.SCAN);
     }
 
     private void gauge(String name, String description, Supplier<Number> value) {

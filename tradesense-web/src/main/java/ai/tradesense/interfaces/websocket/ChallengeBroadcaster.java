@@ -2,20 +2,20 @@ package ai.tradesense.interfaces.websocket;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import ai.tradesense.application.SharedStore;
+import ai.tradesense.application.LiveFanOut;
 import ai.tradesense.application.challenge.ChallengeChanged;
 import ai.tradesense.application.challenge.LiveChannel;
 import ai.tradesense.application.challenge.LiveMessage;
@@ -28,9 +28,9 @@ import ai.tradesense.infrastructure.json.LiveMessageJson;
  * still serves its own watchers; clients that see a gap in {@code seq} re-read from the REST API.
  *
  * <p>Handing a message to a thousand sessions takes tens of milliseconds (each send reschedules the
- * session's idle timer in the WebSocket runtime), so it happens on a fan-out thread of its own, never
- * on the request's: the answer to the request that made the change does not wait for it. One thread
- * keeps every challenge's messages in order; if it ever falls {@value #FAN_OUT_BACKLOG} changes behind,
+ * session's idle timer in the WebSocket runtime), so it happens on the container's executor, never on
+ * the request's: the answer to the request that made the change does not wait for it. One fan-out at a
+ * time keeps every challenge's messages in order; if it ever falls {@value #FAN_OUT_BACKLOG} changes behind,
  * newer changes are dropped for this node's watchers, who see the gap in {@code seq} and re-read.
  */
 @ApplicationScoped
@@ -43,24 +43,27 @@ public class ChallengeBroadcaster {
     static final int FAN_OUT_BACKLOG = 10_000;
 
     private final String node = UUID.randomUUID().toString();
-    private final ThreadPoolExecutor fanOut = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(FAN_OUT_BACKLOG), task -> {
-                Thread thread = new Thread(task, "tradesense-live-fan-out");
-                thread.setDaemon(true);
-                return thread;
-            }, (task, executor) -> LOG.warning("Live fan-out is " + FAN_OUT_BACKLOG
-                    + " changes behind: a change was not pushed to this node's watchers (they re-read on the gap)"));
+    private OrderedFanOut fanOut;
+
+    @Resource
+    ManagedExecutorService executor;
 
     @Inject
     LiveSessions sessions;
 
     @Inject
-    SharedStore sharedStore;
+    LiveFanOut liveFanOut;
 
     private AutoCloseable subscription;
 
+    @PostConstruct
+    void startFanOut() {
+        fanOut = new OrderedFanOut(executor, FAN_OUT_BACKLOG, () -> LOG.warning("Live fan-out is " + FAN_OUT_BACKLOG
+                + " changes behind: a change was not pushed to this node's watchers (they re-read on the gap)"));
+    }
+
     void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        subscription = sharedStore.subscribe(CHANNEL, this::received);
+        subscription = liveFanOut.subscribe(CHANNEL, this::received);
     }
 
     @PreDestroy
@@ -81,7 +84,7 @@ public class ChallengeBroadcaster {
                 .toList();
         deliver(change.challengeId(), messages, ops);
         LiveEnvelope envelope = new LiveEnvelope(node, change.challengeId(), messages);
-        sharedStore.publish(CHANNEL, envelope.toJson());
+        liveFanOut.publish(CHANNEL, envelope.toJson());
     }
 
     /**

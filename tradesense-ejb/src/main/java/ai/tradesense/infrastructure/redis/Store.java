@@ -1,4 +1,4 @@
-package ai.tradesense.application;
+package ai.tradesense.infrastructure.redis;
 
 import java.time.Duration;
 import java.util.List;
@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * What the nodes share beside the database: Redis in production, an in-process stand-in in embedded
- * mode. Holds nothing that cannot be rebuilt; when Redis is down, callers degrade to local behaviour.
+ * What the nodes share beside the database, in Redis's terms: Redis in production, an in-process
+ * stand-in in embedded mode. Holds nothing that cannot be rebuilt; when Redis is down, callers degrade to
+ * local behaviour. The application sees it only through the narrow ports made over it ({@link SharedPorts}).
  */
-public interface SharedStore {
+interface Store {
 
     /** True when this store is shared between nodes (Redis), false for the in-process stand-in. */
     boolean isShared();
@@ -31,7 +32,7 @@ public interface SharedStore {
     boolean publish(String channel, String message);
 
     /**
-     * Listens on a channel, in a thread of its own, until the returned handle is closed. A lost
+     * Listens on a channel, in a thread of its own (from the container), until the returned handle is closed. A lost
      * connection is re-established by itself; messages sent while it was down are not replayed.
      */
     AutoCloseable subscribe(String channel, Consumer<String> listener);
