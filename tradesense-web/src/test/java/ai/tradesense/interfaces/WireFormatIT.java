@@ -67,7 +67,10 @@ class WireFormatIT {
     private static final String JSON = "application/json";
     private static final String PROBLEM = "application/problem+json";
     private static final String TRADER = "trader-golden";
-    /** Events lie after the server's clock, so staff act at the last event's time, not at "now". */
+    /**
+     * Events lie after the server's clock (until March 2030), so staff act at the last event's time, not
+     * at "now", and every answer but the normalised stamps is the same in every run.
+     */
     private static final String START_AT = "2030-03-04T08:00:00Z";
 
     @Deployment(testable = false)
