@@ -1,6 +1,9 @@
 package ai.tradesense.domain.rules;
 
-/** Where a challenge stands. FAILED and PASSED are final; PENDING_REVIEW waits for staff. */
+/**
+ * Where a challenge stands ({@code docs/rules.md} §11). FAILED and PASSED are final; PENDING_REVIEW
+ * waits for staff.
+ */
 public enum ChallengeStatus {
     ACTIVE, PAUSED, PENDING_REVIEW, PASSED, FAILED;
 

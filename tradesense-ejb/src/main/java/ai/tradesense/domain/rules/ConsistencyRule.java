@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * The best day's closed profit may be at most {@code maxBestDayPct}% of the total profit
- * (strictly less when {@code strict}). It holds a pass back; it never fails an account.
+ * (strictly less when {@code strict}). It holds a pass back; it never fails an account
+ * ({@code docs/rules.md} §8).
  */
 public record ConsistencyRule(BigDecimal maxBestDayPct, boolean strict) {
     public ConsistencyRule {

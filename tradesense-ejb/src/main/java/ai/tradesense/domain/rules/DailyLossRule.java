@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * Daily loss floor = anchor − allowance.
+ * Daily loss floor = anchor − allowance ({@code docs/rules.md} §4).
  *
  * @param allowance the loss allowed per trading day
  * @param of        what a percentage allowance is taken of (ignored for a fixed amount)

@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * Trading days are {@code [b_k, b_k+1)} where each boundary is {@code time} local time in {@code zone}.
  * DST-aware: a boundary that falls into a spring-forward gap moves to the first valid instant after
- * the gap; one that falls into an autumn overlap takes the earlier offset.
+ * the gap; one that falls into an autumn overlap takes the earlier offset ({@code docs/rules.md} §2).
  */
 public record DayBoundary(ZoneId zone, LocalTime time) {
 

@@ -13,9 +13,9 @@ import ai.tradesense.domain.rules.EventRejectedException.Reason;
 import ai.tradesense.domain.rules.Outcome.HoldReason;
 
 /**
- * The one place the rules of DESIGN §3 are computed. Live events, simulations, the worker's clock and
- * replays all go through {@link #apply}. Pure: no I/O, no clock of its own, and O(1) per event apart
- * from the day boundaries and deadlines the event's time crosses.
+ * The one place the rules of {@code docs/rules.md} are computed. Live events, simulations, the worker's
+ * clock and replays all go through {@link #apply}. Pure: no I/O, no clock of its own, and O(1) per event
+ * apart from the day boundaries and deadlines the event's time crosses.
  */
 public final class Evaluator {
 
@@ -29,7 +29,7 @@ public final class Evaluator {
 
     /**
      * Applies one event: first every day boundary and deadline up to its time, then the event, then
-     * the loss checks (failures first), then the pass check.
+     * the loss checks (failures first), then the pass check ({@code docs/rules.md} §10).
      *
      * @throws EventRejectedException before anything changes, when the event cannot be applied
      */
@@ -97,46 +97,11 @@ public final class Evaluator {
     public static final int MAX_EXTEND_DAYS = 3650;
 
     /**
-     * Applies one staff action (see {@link ManualAction} for each). As for an event: {@code at} must not be
-     * before the account's last event; every day boundary and deadline up to {@code at} is applied first,
-     * by the same code as for an event (a challenge waiting in PENDING_REVIEW is frozen, so no time passes
-     * for it, as with events); then the action; the account's last event time becomes {@code at}.
-     *
-     * <p>If those boundaries and deadlines fail the challenge themselves (a reset that breaches, a passed
-     * time limit), the action is not applied: the evaluation reports what time did and ends with
-     * {@link Outcome.IgnoredFrozen IgnoredFrozen(FAILED)}, exactly as a late event would, so the caller sees
-     * that the challenge failed before staff acted. The action is never half applied.
-     *
-     * <p>{@link ManualAction.Pass} reuses the automatic pass (and {@link #approveReview} on a challenge in
-     * PENDING_REVIEW); the target and its gates do not hold a manual pass back.
-     *
-     * <p>{@link ManualAction.Pause} with an end that is not a day boundary lifts exactly then (when the next
-     * event or action reaches that time); while paused, as for a daily loss pause, the intraday daily
-     * loss check and the pass check do not run, the max loss check does. {@link ManualAction.Resume} lifts a
-     * pause of either kind at once and does not re-check: the next event checks the equity as usual, so a
-     * daily loss still breached pauses (or fails) it again then.
-     *
-     * <p>{@link ManualAction.Extend} moves each deadline the challenge has by {@code days} calendar days in
-     * the plan's zone. A trade opened later sets the inactivity deadline from its own time only when that is
-     * later, so an extension is never cut short by trading.
-     *
-     * <p>{@link ManualAction.Restore} puts a FAILED challenge back to ACTIVE with its balances, equity,
-     * floors and deadlines exactly as they were at the failure; only the failure (and a pause it ended) is
-     * cleared, and a {@link Outcome.Restored} names the rule it had failed. A failed challenge is frozen,
-     * so no time passed for it: after the restore, the day boundaries (and deadlines) from its last day up
-     * to {@code at} are applied, by the same code as always, so the account is current at {@code at}. The
-     * equity is not changed, so a challenge that failed on a breach with an equity that still breaches
-     * fails again at the next check, which is the correct behaviour: the loss checks run at the next event
-     * (or at a boundary the restore itself crosses, in which case this evaluation already ends FAILED and
-     * says so). To correct a wrong equity (e.g. from a bad price feed), staff restore and then send the
-     * corrected {@code EQUITY} event, on the trading day of the failure. A challenge failed by a time rule
-     * ({@code TIME_LIMIT}, {@code INACTIVITY}) is refused ({@code NOT_ALLOWED}): its deadline has passed and
-     * would fail it again at once.
-     *
-     * @throws EventRejectedException before anything changes: {@code MISSING_FIELD} without {@code at};
-     *         {@code OUT_OF_ORDER} when {@code at} is before the last event; {@code NOT_ALLOWED} when the
-     *         challenge's status (after the boundaries up to {@code at}) does not allow the action, or for
-     *         an {@code until} not after {@code at}; {@code INVALID_NUMBER} for {@code days} outside 1..3650
+     * Applies one staff action at its {@code at} as {@code docs/rules.md} §13 describes: time passes up to
+     * {@code at} as for an event (a boundary or deadline that fails the challenge first leaves the action
+     * unapplied and ends the evaluation with {@link Outcome.IgnoredFrozen IgnoredFrozen(FAILED)}), then
+     * the action, never half applied; anything the challenge does not allow as it stands is refused with an
+     * {@link EventRejectedException} before anything changes.
      */
     public static Evaluation act(RuleSet rules, AccountState state, ManualAction action) {
         Objects.requireNonNull(rules, "rules");
@@ -390,7 +355,7 @@ public final class Evaluator {
             }
         }
 
-        /** DESIGN §3 "at each day boundary", in its order. */
+        /** One day boundary, in the order of {@code docs/rules.md} §7. */
         private void rollDay(Instant boundary) {
             Instant following = rules.dayBoundary().nextAfter(boundary);
             if (daily != null && daily.check() == DailyLossRule.Check.END_OF_DAY) {

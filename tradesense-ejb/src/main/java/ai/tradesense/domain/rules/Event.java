@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * Something that happened on an account, at the platform's time {@code at}. The records only refuse
  * missing fields; whether the numbers make sense and the event fits the account is the
- * {@link Evaluator}'s call, so a rejected event can still be recorded as it arrived.
+ * {@link Evaluator}'s call, so a rejected event can still be recorded as it arrived
+ * ({@code docs/rules.md} §12).
  */
 public sealed interface Event {
 

@@ -3,13 +3,10 @@ package ai.tradesense.domain.rules;
 import java.time.Instant;
 
 /**
- * Something staff do to a challenge by hand, applied by {@link Evaluator#act}. Each action happens at
- * {@link #at()}: like an event, every day boundary and deadline up to then is applied first, and the
- * account's last event time becomes {@code at}. No action changes the balance or the equity (apart from
- * the fresh account a {@link Pass} may start).
- *
- * <p>The records check nothing themselves, so that a request with a missing {@code at} or a bad value is
- * refused by {@link Evaluator#act} as an {@link EventRejectedException} naming the field.
+ * Something staff do to a challenge by hand, applied by {@link Evaluator#act} at {@link #at()} as
+ * {@code docs/rules.md} §13 describes; no action changes the balance or the equity (apart from the fresh
+ * account a {@link Pass} may start). The records check nothing themselves, so a missing {@code at} or a
+ * bad value is refused by {@link Evaluator#act} as an {@link EventRejectedException} naming the field.
  */
 public sealed interface ManualAction {
 

@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * Max loss floor = reference − allowance, never decreasing, optionally capped by {@code lockAt}.
+ * Max loss floor = reference − allowance, never decreasing, optionally capped by {@code lockAt}
+ * ({@code docs/rules.md} §5).
  *
  * @param allowance a percentage of the initial balance or a fixed amount
  * @param mode      what the reference is

@@ -13,7 +13,7 @@ import java.util.Objects;
  * What the risk worker asks of an account between events, answered from the engine's own state: which
  * day boundaries and deadlines have passed (and need a {@code CLOCK}), how much of each floor's room is
  * used, and whether the platform's feed has gone quiet. Pure, like {@link Evaluator}; the worker applies
- * what is due through {@link Evaluator#apply} and nowhere else.
+ * what is due through {@link Evaluator#apply} and nowhere else ({@code docs/rules.md} §14).
  */
 public final class RiskWatch {
 

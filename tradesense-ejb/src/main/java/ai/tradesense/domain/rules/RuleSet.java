@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * The rules of one plan version, as the engine reads them. Built only from a validated plan document,
- * so every invariant of DESIGN §3 already holds (positive balance, one or more phases, …).
+ * so every invariant of {@code docs/rules.md} §1 already holds (positive balance, one or more phases, …).
  *
  * @param code           the plan's code; may be null for an unsaved plan in a simulation
  * @param name           human name; may be null
