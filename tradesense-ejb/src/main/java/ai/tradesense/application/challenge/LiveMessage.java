@@ -18,6 +18,11 @@ public sealed interface LiveMessage {
 
     Instant at();
 
+    /** Changes of status and alerts go to the ops channel too; events and states are for watchers only. */
+    default boolean forOps() {
+        return this instanceof OutcomeReported || this instanceof Alert;
+    }
+
     /** EVENT_APPLIED: one event went through the engine. */
     record EventApplied(String challengeId, long seq, Instant at, AppliedEvent event) implements LiveMessage { }
 

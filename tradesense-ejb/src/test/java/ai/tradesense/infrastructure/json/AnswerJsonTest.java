@@ -12,6 +12,7 @@ import ai.tradesense.application.challenge.AppliedEvent;
 import ai.tradesense.application.challenge.AuditContent;
 import ai.tradesense.application.challenge.ChallengeSnapshot;
 import ai.tradesense.application.challenge.IngestAnswer;
+import ai.tradesense.application.challenge.ChallengeChanged;
 import ai.tradesense.application.challenge.LiveMessage;
 import ai.tradesense.application.challenge.ManualActions;
 import ai.tradesense.domain.model.challenge.Challenge;
@@ -101,10 +102,29 @@ class AnswerJsonTest {
         assertThat(message).isEqualTo("{\"type\":\"EVENT_APPLIED\",\"challengeId\":\"c-1\",\"seq\":7,\"at\":"
                 + "\"2026-03-02T14:00:00Z\",\"data\":{\"seq\":7,\"type\":\"CLOCK\",\"id\":\"clock:2026-03-02T14:00:00Z\","
                 + "\"at\":\"2026-03-02T14:00:00Z\",\"outcomes\":[]}}");
-        assertThat(LiveMessageJson.typeOf(message)).isEqualTo("EVENT_APPLIED");
-        assertThat(LiveMessageJson.isOpsType("EVENT_APPLIED")).isFalse();
-        assertThat(LiveMessageJson.isOpsType(LiveMessageJson.write(new LiveMessage.OutcomeReported("c-1", 7, START,
-                new Outcome.Breach(FailureRule.DAILY_LOSS, BigDecimal.TEN, BigDecimal.ONE, START))).substring(9, 15)))
-                .isTrue();
+    }
+
+    @Test
+    void anEnvelopeBetweenNodesNamesTheMessagesForTheOpsChannelByPosition() {
+        AppliedEvent entry = new AppliedEvent(7, "EQUITY", null, START, List.of(), false);
+        LiveMessage applied = new LiveMessage.EventApplied("c-1", 7, START, entry);
+        LiveMessage breach = new LiveMessage.OutcomeReported("c-1", 7, START,
+                new Outcome.Breach(FailureRule.DAILY_LOSS, BigDecimal.TEN, BigDecimal.ONE, START));
+        ChallengeChanged change = new ChallengeChanged("c-1", "trader-1", "plan", List.of(applied, breach));
+
+        LiveEnvelope sent = LiveEnvelope.of("node-a", change);
+        LiveEnvelope received = LiveEnvelope.parse(sent.toJson());
+
+        assertThat(received).isEqualTo(sent);
+        assertThat(received.ops()).containsExactly(1);
+        assertThat(received.opsMessages()).containsExactly(LiveMessageJson.write(breach));
+    }
+
+    @Test
+    void anEnvelopeWithoutOpsPositionsShowsNothingOnTheOpsChannel() {
+        LiveEnvelope old = LiveEnvelope.parse("{\"origin\":\"n\",\"challengeId\":\"c-1\",\"messages\":[\"{}\"]}");
+
+        assertThat(old.messages()).containsExactly("{}");
+        assertThat(old.opsMessages()).isEmpty();
     }
 }

@@ -20,7 +20,6 @@ import ai.tradesense.application.challenge.ChallengeChanged;
 import ai.tradesense.application.challenge.LiveChannel;
 import ai.tradesense.application.challenge.LiveMessage;
 import ai.tradesense.infrastructure.json.LiveEnvelope;
-import ai.tradesense.infrastructure.json.LiveMessageJson;
 
 /**
  * Pushes a challenge's changes once the transaction that made them has committed: to this node's
@@ -79,11 +78,8 @@ public class ChallengeBroadcaster {
     }
 
     void pushAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChallengeChanged change) {
-        List<String> messages = change.messages().stream().map(ENCODER::encode).toList();
-        List<String> ops = change.messages().stream().filter(LiveMessageEncoder::forOps).map(ENCODER::encode)
-                .toList();
-        deliver(change.challengeId(), messages, ops);
-        LiveEnvelope envelope = new LiveEnvelope(node, change.challengeId(), messages);
+        LiveEnvelope envelope = LiveEnvelope.of(node, change, change.messages().stream().map(ENCODER::encode).toList());
+        deliver(change.challengeId(), envelope.messages(), envelope.opsMessages());
         liveFanOut.publish(CHANNEL, envelope.toJson());
     }
 
@@ -94,8 +90,7 @@ public class ChallengeBroadcaster {
     private void received(String json) {
         LiveEnvelope envelope = LiveEnvelope.parse(json);
         if (!node.equals(envelope.origin())) {
-            deliver(envelope.challengeId(), envelope.messages(),
-                    envelope.messages().stream().filter(ChallengeBroadcaster::relayedForOps).toList());
+            deliver(envelope.challengeId(), envelope.messages(), envelope.opsMessages());
         }
     }
 
@@ -108,13 +103,5 @@ public class ChallengeBroadcaster {
                 LOG.log(Level.WARNING, "Live messages of challenge " + challengeId + " could not be pushed", e);
             }
         });
-    }
-
-    /**
-     * A message relayed from another node arrives as the text its watchers get; the ops channel takes
-     * the kinds {@link LiveMessageEncoder#forOps} takes, recognised by their wire type.
-     */
-    private static boolean relayedForOps(String message) {
-        return LiveMessageJson.isOpsType(LiveMessageJson.typeOf(message));
     }
 }

@@ -15,9 +15,4 @@ public class LiveMessageEncoder implements Encoder.Text<LiveMessage> {
     public String encode(LiveMessage message) {
         return LiveMessageJson.write(message);
     }
-
-    /** Changes of status and alerts go to the ops channel too; events and states are for watchers only. */
-    static boolean forOps(LiveMessage message) {
-        return message instanceof LiveMessage.OutcomeReported || message instanceof LiveMessage.Alert;
-    }
 }
