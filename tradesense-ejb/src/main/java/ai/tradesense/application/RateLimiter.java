@@ -3,12 +3,10 @@ package ai.tradesense.application;
 import java.time.Duration;
 
 /**
- * Counts hits per bucket in fixed windows, shared between API nodes through Redis in production and
- * kept in this JVM in embedded mode. A bucket names who is limited and for what, such as
- * {@code login:ip:1.2.3.4}, {@code login:email:a@b.c} or {@code api:user:42}; callers normalise the
- * subject (an email in lower case) so that spelling variants share one bucket.
- *
- * <p>Never fails because the shared store is down: limits then hold per node until it answers again.
+ * Counts hits per bucket in fixed windows, shared between API nodes (Redis) or kept in this JVM
+ * (embedded mode). A bucket names who is limited and for what ({@code login:ip:1.2.3.4},
+ * {@code api:user:42}), its subject normalised by the caller; it never fails because the shared store
+ * is down: limits then hold per node until it answers again.
  */
 public interface RateLimiter {
 

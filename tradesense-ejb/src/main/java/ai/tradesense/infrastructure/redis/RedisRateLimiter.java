@@ -19,14 +19,10 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 import ai.tradesense.application.RateLimiter;
 
 /**
- * Fixed windows counted in Redis, so that every API node sees the same count. One Lua script per hit
- * increments the bucket's counter and gives a new window its expiry atomically; the key's remaining
- * time to live is the Retry-After.
- *
- * <p>When Redis does not answer, hits are counted by an in-process limiter instead (each node then
- * enforces the limit on its own) and Redis is tried again at most once per probe interval, by one
- * request, so that a dead Redis costs no request more than one connection attempt. Hits counted
- * locally are not carried over to Redis when it is back. Each switch is logged once.
+ * Fixed windows counted in Redis (one Lua script per hit, the key's remaining time to live is the
+ * Retry-After), so every API node sees the same count; while Redis does not answer, an in-process limiter
+ * counts instead and one request per probe interval tries Redis again, so a dead Redis costs no request
+ * more than one connection attempt.
  */
 final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 

@@ -22,15 +22,11 @@ import ai.tradesense.application.challenge.LiveMessage;
 import ai.tradesense.infrastructure.json.LiveEnvelope;
 
 /**
- * Pushes a challenge's changes once the transaction that made them has committed: to this node's
- * watchers at once, and through Redis pub/sub to every other API node's. While Redis is down each node
- * still serves its own watchers; clients that see a gap in {@code seq} re-read from the REST API.
- *
- * <p>Handing a message to a thousand sessions takes tens of milliseconds (each send reschedules the
- * session's idle timer in the WebSocket runtime), so it happens on the container's executor, never on
- * the request's: the answer to the request that made the change does not wait for it. One fan-out at a
- * time keeps every challenge's messages in order; if it ever falls {@value #FAN_OUT_BACKLOG} changes behind,
- * newer changes are dropped for this node's watchers, who see the gap in {@code seq} and re-read.
+ * Pushes a challenge's changes once their transaction has committed, to this node's watchers and through
+ * the fan-out to every other node's; clients that see a gap in {@code seq} re-read from the REST API. The
+ * sends run on the container's executor, one change at a time (so each challenge's messages stay in
+ * order), never on the request's thread; beyond {@value #FAN_OUT_BACKLOG} waiting changes, newer ones are
+ * dropped for this node's watchers, who re-read on the gap.
  */
 @ApplicationScoped
 public class ChallengeBroadcaster {
