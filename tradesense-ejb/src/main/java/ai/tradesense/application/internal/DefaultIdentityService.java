@@ -117,6 +117,10 @@ public class DefaultIdentityService implements IdentityService {
         if (!valid) {
             throw new AuthenticationFailedException(INVALID_CREDENTIALS);
         }
+        if (passwords.needsRehash(user.get().passwordHash())) {
+            user.get().rehashPassword(passwords.hash(password));
+            LOG.log(Level.INFO, "Password hash of user {0} upgraded at sign-in", user.get().id());
+        }
         return issue(user.get());
     }
 

@@ -10,4 +10,7 @@ public interface PasswordHashing {
      * work and answers false, so a wrong email and a wrong password take the same time.
      */
     boolean verify(String password, String storedHash);
+
+    /** True when a stored hash was made with weaker parameters than today's: rehash it at the next sign-in. */
+    boolean needsRehash(String storedHash);
 }

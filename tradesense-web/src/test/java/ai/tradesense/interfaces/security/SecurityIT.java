@@ -13,6 +13,7 @@ import java.io.File;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -41,6 +45,7 @@ import ai.tradesense.testsupport.Http;
 import ai.tradesense.testsupport.Http.Answer;
 import ai.tradesense.testsupport.Plans;
 import ai.tradesense.testsupport.RealServices;
+import ai.tradesense.testsupport.TestServices;
 
 /**
  * Identity and access as an attacker would try them: sign-up and sign-in, tokens that are missing,
@@ -98,6 +103,45 @@ class SecurityIT {
         assertThat(anonymous.post("auth/logout", "{\"refreshToken\": \"" + second + "\"}").status()).isEqualTo(204);
         assertProblem(anonymous.post("auth/refresh", "{\"refreshToken\": \"" + second + "\"}"), 401, null);
         assertProblem(anonymous.get("auth/me"), 401, null);
+    }
+
+    @Test
+    void hashesPasswordsWithSha512AndUpgradesAnOlderHashAtTheNextSignIn() throws Exception {
+        User trader = Accounts.trader(anonymous);
+        assertThat(storedHash(trader.id())).startsWith("PBKDF2WithHmacSHA512:210000:");
+
+        // A hash as the first build stored it: PBKDF2-HMAC-SHA256, 210,000 iterations.
+        byte[] salt = new byte[32];
+        new SecureRandom().nextBytes(salt);
+        byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(
+                new PBEKeySpec(Accounts.PASSWORD.toCharArray(), salt, 210_000, 256)).getEncoded();
+        String older = "PBKDF2WithHmacSHA256:210000:" + Base64.getEncoder().encodeToString(salt) + ":"
+                + Base64.getEncoder().encodeToString(key);
+        try (var db = TestServices.postgres().connect();
+             var update = db.prepareStatement("UPDATE app_user SET password_hash = ? WHERE id = ?")) {
+            update.setString(1, older);
+            update.setString(2, trader.id());
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+
+        assertThat(Accounts.login(anonymous, trader.email(), Accounts.PASSWORD).getString("accessToken")).isNotBlank();
+        String upgraded = storedHash(trader.id());
+        assertThat(upgraded).startsWith("PBKDF2WithHmacSHA512:210000:").isNotEqualTo(older);
+        assertThat(Accounts.login(anonymous, trader.email(), Accounts.PASSWORD).getString("accessToken")).isNotBlank();
+        assertThat(storedHash(trader.id())).as("a current hash is kept as it is").isEqualTo(upgraded);
+        assertProblem(anonymous.post("auth/login", "{\"email\": \"" + trader.email()
+                + "\", \"password\": \"not-the-password-1\"}"), 401, null);
+    }
+
+    private static String storedHash(String userId) throws Exception {
+        try (var db = TestServices.postgres().connect();
+             var query = db.prepareStatement("SELECT password_hash FROM app_user WHERE id = ?")) {
+            query.setString(1, userId);
+            try (var rows = query.executeQuery()) {
+                assertThat(rows.next()).as("user " + userId).isTrue();
+                return rows.getString(1);
+            }
+        }
     }
 
     @Test

@@ -61,6 +61,11 @@ public class User {
         this.roles = assigned.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
+    /** Replaces the stored hash of the same password by one made with today's parameters. */
+    public void rehashPassword(String strongerHash) {
+        this.passwordHash = strongerHash;
+    }
+
     public Set<StoredRole> roles() {
         Set<StoredRole> parsed = EnumSet.noneOf(StoredRole.class);
         Arrays.stream(roles.split(",")).map(String::strip).filter(r -> !r.isEmpty())
