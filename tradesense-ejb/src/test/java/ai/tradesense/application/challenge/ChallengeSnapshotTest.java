@@ -10,7 +10,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import ai.tradesense.domain.model.challenge.Challenge;
-import ai.tradesense.domain.model.plan.PlanCatalogue;
+import ai.tradesense.infrastructure.json.PlanCatalogue;
 import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.ChallengeStatus;
 import ai.tradesense.domain.rules.Event;
