@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 import ai.tradesense.application.risk.AlertView;
+import ai.tradesense.infrastructure.json.AlertJson;
 import ai.tradesense.infrastructure.json.Json;
 import ai.tradesense.infrastructure.json.PlainNumber;
 import ai.tradesense.domain.model.alert.Alert;
@@ -57,9 +58,9 @@ class AlertRaiser {
         JsonObject stored = Json.createObjectBuilder(data).add("traderId", challenge.traderId())
                 .add("planCode", challenge.planCode()).build();
         Alert alert = new Alert(UUID.randomUUID().toString(), challenge.id(), kind, severity, dedupeKey, message,
-                stored.toString(), now);
+                AlertJson.readData(stored), now);
         alerts.add(alert);
         LOG.log(Level.INFO, "Alert {0} on challenge {1}: {2}", new Object[] {kind, challenge.id(), message});
-        return Optional.of(DefaultChallengeService.message("ALERT", challenge, now, AlertView.toJson(alert)));
+        return Optional.of(DefaultChallengeService.message("ALERT", challenge, now, AlertJson.write(AlertView.of(alert))));
     }
 }
