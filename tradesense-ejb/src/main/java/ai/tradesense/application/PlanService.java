@@ -2,24 +2,25 @@ package ai.tradesense.application;
 
 import ai.tradesense.domain.model.Page;
 import ai.tradesense.domain.model.plan.Plan;
+import ai.tradesense.domain.rules.RuleSet;
 
-/** Publishing, revising and reading plans. Documents are plan JSON as in DESIGN §3. */
+/** Publishing, revising and reading plans: the rules of a plan as its published document reads them. */
 public interface PlanService {
 
     /**
-     * Stores a new plan as version 1.
+     * Stores a new plan as version 1, under the code, name and currency its rules carry.
      *
-     * @throws ai.tradesense.domain.model.InvalidInputException      when the document is not a valid plan
      * @throws ai.tradesense.domain.model.plan.PlanVersionConflictException when the code is taken
      */
-    Plan publish(String document);
+    Plan publish(RuleSet plan);
 
     /**
-     * Stores a new version of an existing plan; the document's code, if given, must be {@code code}.
+     * Stores a new version of an existing plan; the rules' code must be {@code code}.
      *
      * @throws ai.tradesense.domain.model.plan.PlanNotFoundException when there is no such plan
+     * @throws ai.tradesense.domain.model.InvalidInputException     when the rules name another code
      */
-    Plan revise(String code, String document);
+    Plan revise(String code, RuleSet plan);
 
     /** The given version, or the newest when {@code version} is null. */
     Plan find(String code, Integer version);

@@ -3,7 +3,6 @@ package ai.tradesense.application.challenge;
 import java.time.Instant;
 import java.util.List;
 
-import ai.tradesense.domain.model.alert.Alert;
 import ai.tradesense.domain.model.challenge.AuditEntry;
 import ai.tradesense.domain.model.challenge.Challenge;
 import ai.tradesense.domain.model.challenge.RecordedEvent;
@@ -38,7 +37,4 @@ public interface ChallengeDocuments {
 
     AuditEntryView view(AuditEntry entry);
 
-    /** A new alert on the challenge, its facts stored with the challenge's trader and plan; the caller stores it. */
-    Alert alert(String id, Challenge challenge, String kind, Alert.Severity severity, String dedupeKey,
-                String message, AlertFacts facts, Instant raisedAt);
 }

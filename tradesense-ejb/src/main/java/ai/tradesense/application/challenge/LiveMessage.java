@@ -2,6 +2,7 @@ package ai.tradesense.application.challenge;
 
 import java.time.Instant;
 
+import ai.tradesense.application.risk.AlertView;
 import ai.tradesense.domain.rules.Outcome;
 import ai.tradesense.domain.rules.OutcomeType;
 
@@ -45,7 +46,7 @@ public sealed interface LiveMessage {
     record State(String challengeId, long seq, Instant at, ChallengeSnapshot challenge) implements LiveMessage { }
 
     /** ALERT: an alert for risk staff was raised or acknowledged. */
-    record Alert(String challengeId, long seq, Instant at, ai.tradesense.domain.model.alert.Alert alert)
+    record Alert(String challengeId, long seq, Instant at, AlertView alert)
             implements LiveMessage {
 
         public boolean acknowledged() {

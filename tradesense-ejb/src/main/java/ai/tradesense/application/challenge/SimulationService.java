@@ -4,9 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.json.JsonArray;
-
 import ai.tradesense.domain.rules.ChallengeStatus;
+import ai.tradesense.domain.rules.Event;
+import ai.tradesense.domain.rules.Outcome;
+import ai.tradesense.domain.rules.RuleSet;
 
 /**
  * What-if: a plan (stored or given inline) and a history of events through the same engine as live
@@ -18,15 +19,37 @@ public interface SimulationService {
     int MAX_EVENTS = 100_000;
 
     /**
-     * @throws ai.tradesense.domain.model.InvalidInputException naming the JSON path of every problem
-     *         ({@code plan.phases[0].maxLoss.pct}, {@code events[3].equity})
+     * The stored plan version to simulate, the newest when {@code version} is null.
+     *
+     * @throws ai.tradesense.domain.model.InvalidInputException on {@code planCode} when there is none
      */
-    Result simulate(String request);
+    SimulatedPlan storedPlan(String code, Integer version);
+
+    /**
+     * @throws ai.tradesense.domain.model.InvalidInputException on {@code events[i].<field>} when the
+     *         engine refuses an event
+     */
+    Result simulate(Request request);
+
+    /** The rules to simulate; code and version are those of a stored plan, or what an inline plan says. */
+    record SimulatedPlan(String code, Integer version, RuleSet rules) {
+
+        /** A plan given inline, not stored. */
+        public static SimulatedPlan inline(RuleSet rules) {
+            return new SimulatedPlan(rules.code(), null, rules);
+        }
+    }
+
+    /**
+     * A simulation: the account opens at {@code startAt}; without it, at the first event (or now, with
+     * none). At most {@link #MAX_EVENTS} events.
+     */
+    record Request(SimulatedPlan plan, Instant startAt, List<Event> events) { }
 
     /** The final state and one step per event. */
     record Result(ChallengeSnapshot fin, List<Step> timeline) { }
 
     /** The state after one event and what the engine said about it. */
     record Step(int index, String type, Instant at, ChallengeStatus status, BigDecimal balance, BigDecimal equity,
-                BigDecimal dailyLossFloor, BigDecimal maxLossFloor, JsonArray outcomes) { }
+                BigDecimal dailyLossFloor, BigDecimal maxLossFloor, List<Outcome> outcomes) { }
 }

@@ -9,10 +9,10 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import ai.tradesense.application.challenge.AlertFacts;
-import ai.tradesense.application.challenge.ChallengeDocuments;
 import ai.tradesense.application.challenge.LiveMessage;
+import ai.tradesense.application.risk.AlertView;
 import ai.tradesense.domain.model.alert.Alert;
+import ai.tradesense.domain.model.alert.AlertData;
 import ai.tradesense.domain.model.alert.AlertRepository;
 import ai.tradesense.domain.model.challenge.Challenge;
 import ai.tradesense.domain.rules.Failure;
@@ -29,14 +29,11 @@ class AlertRaiser {
     @Inject
     AlertRepository alerts;
 
-    @Inject
-    ChallengeDocuments documents;
-
     /** The challenge failed; one alert per failure (a restored challenge that fails again raises another). */
     Optional<LiveMessage> failed(Challenge challenge, Instant now) {
         Failure failure = challenge.account().failure();
         return raise(challenge, "FAILED", Alert.Severity.CRITICAL, "FAILED:" + failure.at(),
-                "Challenge failed: " + failure.rule() + " at " + failure.at(), new AlertFacts.Failed(failure), now);
+                "Challenge failed: " + failure.rule() + " at " + failure.at(), new AlertData.Failed(failure.rule(), failure.at(), failure.floor(), failure.equity()), now);
     }
 
     /**
@@ -45,14 +42,14 @@ class AlertRaiser {
      * @return the live message, or empty when it was raised before
      */
     Optional<LiveMessage> raise(Challenge challenge, String kind, Alert.Severity severity, String dedupeKey,
-                                String message, AlertFacts facts, Instant now) {
+                                String message, AlertData.Figures figures, Instant now) {
         if (alerts.exists(challenge.id(), dedupeKey)) {
             return Optional.empty();
         }
-        Alert alert = documents.alert(UUID.randomUUID().toString(), challenge, kind, severity, dedupeKey, message,
-                facts, now);
+        Alert alert = new Alert(UUID.randomUUID().toString(), challenge.id(), kind, severity, dedupeKey, message,
+                new AlertData(figures, challenge.traderId(), challenge.planCode()), now);
         alerts.add(alert);
         LOG.log(Level.INFO, "Alert {0} on challenge {1}: {2}", new Object[] {kind, challenge.id(), message});
-        return Optional.of(new LiveMessage.Alert(challenge.id(), challenge.seq(), now, alert));
+        return Optional.of(new LiveMessage.Alert(challenge.id(), challenge.seq(), now, AlertView.of(alert)));
     }
 }

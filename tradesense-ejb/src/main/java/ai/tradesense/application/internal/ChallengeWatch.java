@@ -15,13 +15,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import ai.tradesense.application.challenge.AlertFacts;
 import ai.tradesense.application.challenge.ChallengeDocuments;
 import ai.tradesense.application.challenge.ChallengeSnapshot;
 import ai.tradesense.application.challenge.EventIngestion;
 import ai.tradesense.application.challenge.LiveMessage;
 import ai.tradesense.application.risk.Shard;
 import ai.tradesense.domain.model.alert.Alert;
+import ai.tradesense.domain.model.alert.AlertData;
 import ai.tradesense.domain.model.alert.AlertRepository;
 import ai.tradesense.domain.model.challenge.Challenge;
 import ai.tradesense.domain.model.challenge.ChallengeDay;
@@ -138,7 +138,7 @@ public class ChallengeWatch {
             Alert.Severity severity = warning.percent() >= 95 ? Alert.Severity.CRITICAL : Alert.Severity.WARNING;
             BigDecimal room = warning.floor() == RiskWatch.Floor.DAILY_LOSS ? state.dailyLossRoom(rules)
                     : state.maxLossRoom();
-            AlertFacts facts = new AlertFacts.RoomUsed(warning.floor().name(), warning.percent(), warning.used(),
+            AlertData.Figures facts = new AlertData.RoomUsed(warning.floor(), warning.percent(), warning.used(),
                     state.equity(), room, day);
             String key = kind + ":" + day;
             if (levelAlerts != null && levelAlerts.contains(key)) {
@@ -150,7 +150,7 @@ public class ChallengeWatch {
         }
         if (RiskWatch.feedStale(state, challenge.lastFeedAt(), challenge.startedAt(), now, staleAfter)) {
             Instant last = challenge.lastFeedAt() == null ? challenge.startedAt() : challenge.lastFeedAt();
-            AlertFacts facts = new AlertFacts.FeedStale(last, state.openTrades(), staleAfter.toMinutes());
+            AlertData.Figures facts = new AlertData.StaleFeed(last, state.openTrades(), staleAfter.toMinutes());
             alerts.raise(challenge, "STALE_FEED", Alert.Severity.WARNING, "STALE_FEED:" + last,
                     "No equity from the platform since " + last + " with " + state.openTrades() + " open trades",
                     facts, now).ifPresent(messages::add);

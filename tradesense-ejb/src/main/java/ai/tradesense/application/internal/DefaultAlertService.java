@@ -7,7 +7,6 @@ import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
 import ai.tradesense.application.challenge.ChallengeChanged;
 import ai.tradesense.application.challenge.LiveMessage;
@@ -24,6 +23,7 @@ import ai.tradesense.domain.model.alert.AlertNotFoundException;
 import ai.tradesense.domain.model.alert.AlertRepository;
 import ai.tradesense.domain.model.challenge.Challenge;
 import ai.tradesense.domain.model.challenge.ChallengeRepository;
+import ai.tradesense.infrastructure.json.AlertJson;
 
 @Stateless
 public class DefaultAlertService implements AlertService {
@@ -44,7 +44,7 @@ public class DefaultAlertService implements AlertService {
     Clock clock;
 
     @Override
-    public Page<JsonObject> list(Caller caller, String status, String kind, String challengeId, int page, int size) {
+    public Page<AlertView> list(Caller caller, String status, String kind, String challengeId, int page, int size) {
         requireStaff(caller);
         Boolean acknowledged = null;
         if (status != null) {
@@ -54,17 +54,17 @@ public class DefaultAlertService implements AlertService {
                 default -> throw InvalidInputException.of("status", Kind.VALUE, "must be OPEN or ACKNOWLEDGED");
             };
         }
-        return alerts.search(acknowledged, kind, challengeId, page, size).map(AlertView::toJson);
+        return alerts.search(acknowledged, kind, challengeId, page, size).map(AlertView::of);
     }
 
     @Override
-    public JsonObject find(Caller caller, String id) {
+    public AlertView find(Caller caller, String id) {
         requireStaff(caller);
-        return AlertView.toJson(alerts.find(id).orElseThrow(() -> new AlertNotFoundException(id)));
+        return AlertView.of(alerts.find(id).orElseThrow(() -> new AlertNotFoundException(id)));
     }
 
     @Override
-    public JsonObject acknowledge(Caller caller, String id, String note) {
+    public AlertView acknowledge(Caller caller, String id, String note) {
         requireStaff(caller);
         if (note == null || note.isBlank() || note.length() > MAX_NOTE) {
             throw InvalidInputException.of("note", Kind.VALUE, "a note of 1 to " + MAX_NOTE + " characters is required");
@@ -75,12 +75,12 @@ public class DefaultAlertService implements AlertService {
         }
         LOG.log(Level.INFO, "{0} acknowledged alert {1} ({2} on challenge {3}): {4}",
                 new Object[] {caller.auditName(), id, alert.kind(), alert.challengeId(), note.strip()});
-        JsonObject view = AlertView.toJson(alert);
-        // Other consoles see the acknowledgement at once.
+        AlertView view = AlertView.of(alert);
+        // Other consoles see the acknowledgement at once. The live message is JSON until live messages are typed.
         Challenge challenge = challenges.find(alert.challengeId()).orElse(null);
         if (challenge != null) {
             changes.fire(new ChallengeChanged(challenge.id(), challenge.traderId(), challenge.planCode(),
-                    List.of(new LiveMessage.Alert(challenge.id(), challenge.seq(), clock.instant(), alert))));
+                    List.of(new LiveMessage.Alert(challenge.id(), challenge.seq(), clock.instant(), view))));
         }
         return view;
     }

@@ -6,18 +6,12 @@ import java.util.logging.Logger;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 
 import ai.tradesense.application.PlanService;
-import ai.tradesense.domain.model.InvalidInputException.Kind;
 import ai.tradesense.domain.model.InvalidInputException;
-import ai.tradesense.infrastructure.json.Json;
+import ai.tradesense.domain.model.InvalidInputException.Kind;
 import ai.tradesense.domain.model.Page;
-import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.model.plan.Plan;
-import ai.tradesense.infrastructure.json.PlanDocument;
 import ai.tradesense.domain.model.plan.PlanNotFoundException;
 import ai.tradesense.domain.model.plan.PlanRepository;
 import ai.tradesense.domain.model.plan.PlanVersionConflictException;
@@ -35,8 +29,10 @@ public class DefaultPlanService implements PlanService {
     Clock clock;
 
     @Override
-    public Plan publish(String document) {
-        RuleSet rules = PlanDocument.read(StrictJson.parse(document), true);
+    public Plan publish(RuleSet rules) {
+        if (rules.code() == null) {
+            throw InvalidInputException.of("code", Kind.VALUE, "is required");
+        }
         if (plans.latest(rules.code()).isPresent()) {
             throw new PlanVersionConflictException("a plan with code '" + rules.code()
                     + "' exists already; revise it with PUT /api/v1/plans/" + rules.code());
@@ -48,26 +44,15 @@ public class DefaultPlanService implements PlanService {
     }
 
     @Override
-    public Plan revise(String code, String document) {
-        var json = StrictJson.parse(document);
+    public Plan revise(String code, RuleSet rules) {
         Plan current = plans.latest(code).orElseThrow(() -> new PlanNotFoundException(code, null));
-        RuleSet rules = PlanDocument.read(withCode(json, code), true);
+        if (!code.equals(rules.code())) {
+            throw InvalidInputException.of("code", Kind.VALUE, "must be '" + code + "', the plan being revised");
+        }
         Plan next = current.revise(rules, clock.instant());
         plans.add(next);
         LOG.log(Level.INFO, "Plan {0} revised to version {1}", new Object[] {code, next.version()});
         return next;
-    }
-
-    /** A revision may leave the code out; one that names a different code is a mistake. */
-    private static JsonValue withCode(JsonValue json, String code) {
-        if (!(json instanceof JsonObject object)) {
-            return json;
-        }
-        if (object.containsKey("code") && !(object.get("code") instanceof JsonString given
-                && given.getString().equals(code))) {
-            throw InvalidInputException.of("code", Kind.VALUE, "must be '" + code + "', the plan being revised");
-        }
-        return Json.createObjectBuilder(object).add("code", code).build();
     }
 
     @Override

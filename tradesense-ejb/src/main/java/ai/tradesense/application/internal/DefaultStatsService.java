@@ -3,19 +3,16 @@ package ai.tradesense.application.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 
 import ai.tradesense.application.challenge.ChallengeLifecycle;
+import ai.tradesense.application.risk.ChallengeStats;
 import ai.tradesense.application.risk.StatsService;
 import ai.tradesense.application.security.Caller;
-import ai.tradesense.infrastructure.json.Json;
-import ai.tradesense.infrastructure.json.PlainNumber;
 import ai.tradesense.domain.model.challenge.ChallengeDay;
 import ai.tradesense.domain.model.challenge.ChallengeRepository;
 import ai.tradesense.domain.model.challenge.Trade;
@@ -39,7 +36,7 @@ public class DefaultStatsService implements StatsService {
     Clock clock;
 
     @Override
-    public JsonObject stats(Caller caller, String challengeId) {
+    public ChallengeStats stats(Caller caller, String challengeId) {
         // Visibility as for the challenge itself: others' challenges are not found.
         long seq = challengeService.find(caller, challengeId).seq();
         watch.snapshot(challengeId, clock.instant());
@@ -57,50 +54,27 @@ public class DefaultStatsService implements StatsService {
                 lost = lost.add(trade.profit().negate());
             }
         }
-        JsonObjectBuilder json = Json.createObjectBuilder().add("challengeId", challengeId).add("seq", seq)
-                .add("closedTrades", trades.size()).add("wins", wins).add("losses", losses);
-        ratio(json, "winRate", BigDecimal.valueOf(wins), BigDecimal.valueOf(trades.size()));
-        ratio(json, "averageWin", won, BigDecimal.valueOf(wins));
-        ratio(json, "averageLoss", lost, BigDecimal.valueOf(losses));
-        ratio(json, "profitFactor", won, lost);
-        json.add("grossProfit", PlainNumber.of(won)).add("grossLoss", PlainNumber.of(lost));
-
-        List<ChallengeDay> days = challenges.days(challengeId);
         ChallengeDay best = null;
         BigDecimal maxDrawdown = BigDecimal.ZERO;
-        JsonArrayBuilder curve = Json.createArrayBuilder();
-        for (ChallengeDay day : days) {
+        List<ChallengeStats.Day> curve = new ArrayList<>();
+        for (ChallengeDay day : challenges.days(challengeId)) {
             if (day.tradesClosed() > 0 && (best == null || day.profit().compareTo(best.profit()) > 0)) {
                 best = day;
             }
             maxDrawdown = maxDrawdown.max(day.maxDrawdown());
-            curve.add(Json.createObjectBuilder().add("day", day.tradingDay().toString())
-                    .add("phaseIndex", day.phaseIndex())
-                    .add("startBalance", PlainNumber.of(day.startBalance()))
-                    .add("endBalance", PlainNumber.of(day.endBalance()))
-                    .add("startEquity", PlainNumber.of(day.startEquity()))
-                    .add("endEquity", PlainNumber.of(day.endEquity()))
-                    .add("lowEquity", PlainNumber.of(day.lowEquity()))
-                    .add("highEquity", PlainNumber.of(day.highEquity()))
-                    .add("trades", day.tradesClosed())
-                    .add("tradesOpened", day.tradesOpened())
-                    .add("profit", PlainNumber.of(day.profit())));
+            curve.add(new ChallengeStats.Day(day.tradingDay(), day.phaseIndex(), day.startBalance(), day.endBalance(),
+                    day.startEquity(), day.endEquity(), day.lowEquity(), day.highEquity(), day.tradesClosed(),
+                    day.tradesOpened(), day.profit()));
         }
-        if (best == null) {
-            json.addNull("bestDay");
-        } else {
-            json.add("bestDay", Json.createObjectBuilder().add("day", best.tradingDay().toString())
-                    .add("profit", PlainNumber.of(best.profit())));
-        }
-        return json.add("maxDrawdown", PlainNumber.of(maxDrawdown)).add("days", curve).build();
+        return new ChallengeStats(challengeId, seq, trades.size(), wins, losses,
+                ratio(BigDecimal.valueOf(wins), BigDecimal.valueOf(trades.size())),
+                ratio(won, BigDecimal.valueOf(wins)), ratio(lost, BigDecimal.valueOf(losses)), ratio(won, lost),
+                won, lost, best == null ? null : new ChallengeStats.BestDay(best.tradingDay(), best.profit()),
+                maxDrawdown, List.copyOf(curve));
     }
 
     /** a ÷ b to {@link #SCALE} decimals; null when b is zero. */
-    private static void ratio(JsonObjectBuilder json, String name, BigDecimal a, BigDecimal b) {
-        if (b.signum() == 0) {
-            json.addNull(name);
-        } else {
-            json.add(name, PlainNumber.of(a.divide(b, SCALE, RoundingMode.HALF_EVEN)));
-        }
+    private static BigDecimal ratio(BigDecimal a, BigDecimal b) {
+        return b.signum() == 0 ? null : a.divide(b, SCALE, RoundingMode.HALF_EVEN);
     }
 }

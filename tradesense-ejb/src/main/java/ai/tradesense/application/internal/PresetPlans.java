@@ -9,8 +9,9 @@ import jakarta.inject.Inject;
 
 import ai.tradesense.application.PlanService;
 import ai.tradesense.application.SchemaReady;
-import ai.tradesense.domain.model.plan.PlanCatalogue;
+import ai.tradesense.domain.model.plan.PlanPresets;
 import ai.tradesense.domain.model.plan.PlanVersionConflictException;
+import ai.tradesense.domain.rules.RuleSet;
 
 /** Publishes the plans shipped with TradeSense as version 1 when their codes are not taken yet. */
 @ApplicationScoped
@@ -21,15 +22,18 @@ public class PresetPlans {
     @Inject
     PlanService plans;
 
+    @Inject
+    PlanPresets presets;
+
     void publishMissing(@Observes SchemaReady ready) {
-        for (String code : PlanCatalogue.codes()) {
-            if (plans.exists(code)) {
+        for (RuleSet preset : presets.all()) {
+            if (plans.exists(preset.code())) {
                 continue;
             }
             try {
-                plans.publish(PlanCatalogue.document(code));
+                plans.publish(preset);
             } catch (PlanVersionConflictException taken) {
-                LOG.log(Level.FINE, "Preset plan {0} was published by another node first", code);
+                LOG.log(Level.FINE, "Preset plan {0} was published by another node first", preset.code());
             }
         }
     }

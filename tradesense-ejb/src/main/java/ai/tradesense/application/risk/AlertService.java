@@ -1,7 +1,5 @@
 package ai.tradesense.application.risk;
 
-import jakarta.json.JsonObject;
-
 import ai.tradesense.application.security.Caller;
 import ai.tradesense.domain.model.Page;
 
@@ -13,14 +11,14 @@ public interface AlertService {
      *
      * @param status OPEN or ACKNOWLEDGED
      */
-    Page<JsonObject> list(Caller caller, String status, String kind, String challengeId, int page, int size);
+    Page<AlertView> list(Caller caller, String status, String kind, String challengeId, int page, int size);
 
-    JsonObject find(Caller caller, String id);
+    AlertView find(Caller caller, String id);
 
     /**
      * Records that the caller saw the alert, with a note; once only.
      *
      * @throws ai.tradesense.domain.model.alert.AlertAcknowledgedException when it was acknowledged already
      */
-    JsonObject acknowledge(Caller caller, String id, String note);
+    AlertView acknowledge(Caller caller, String id, String note);
 }

@@ -1,7 +1,5 @@
 package ai.tradesense.application.risk;
 
-import jakarta.json.JsonObject;
-
 import ai.tradesense.application.security.Caller;
 
 /** A challenge's trading statistics and daily equity curve, from its daily snapshots and trades. */
@@ -11,5 +9,5 @@ public interface StatsService {
      * Win rate, average win and loss, profit factor, best day, max drawdown and the daily curve, with
      * every event recorded so far included (the snapshots are brought up to date first).
      */
-    JsonObject stats(Caller caller, String challengeId);
+    ChallengeStats stats(Caller caller, String challengeId);
 }

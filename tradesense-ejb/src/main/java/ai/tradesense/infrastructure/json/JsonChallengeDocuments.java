@@ -6,13 +6,11 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObjectBuilder;
 
-import ai.tradesense.application.challenge.AlertFacts;
 import ai.tradesense.application.challenge.AuditContent;
 import ai.tradesense.application.challenge.AuditEntryView;
 import ai.tradesense.application.challenge.ChallengeDocuments;
 import ai.tradesense.application.challenge.IngestAnswer;
 import ai.tradesense.application.challenge.RecordedEventView;
-import ai.tradesense.domain.model.alert.Alert;
 import ai.tradesense.domain.model.challenge.AuditEntry;
 import ai.tradesense.domain.model.challenge.Challenge;
 import ai.tradesense.domain.model.challenge.RecordedEvent;
@@ -62,29 +60,5 @@ public class JsonChallengeDocuments implements ChallengeDocuments {
         return new AuditEntryView(entry.seq(), entry.kind(), entry.occurredAt(), entry.actor(),
                 AuditContentJson.read(entry.kind(), StrictJson.parse(entry.content()).asJsonObject()),
                 entry.previousHash(), entry.hash());
-    }
-
-    @Override
-    public Alert alert(String id, Challenge challenge, String kind, Alert.Severity severity, String dedupeKey,
-                       String message, AlertFacts facts, Instant raisedAt) {
-        JsonObjectBuilder data = Json.createObjectBuilder();
-        if (facts instanceof AlertFacts.Failed f) {
-            data.add("rule", f.failure().rule().name()).add("at", f.failure().at().toString());
-            if (f.failure().floor() != null) {
-                data.add("floor", PlainNumber.of(f.failure().floor()));
-            }
-            if (f.failure().equity() != null) {
-                data.add("equity", PlainNumber.of(f.failure().equity()));
-            }
-        } else if (facts instanceof AlertFacts.RoomUsed r) {
-            data.add("floor", r.floor()).add("level", r.level()).add("used", PlainNumber.of(r.used()))
-                    .add("equity", PlainNumber.of(r.equity())).add("roomLeft", PlainNumber.of(r.roomLeft()))
-                    .add("tradingDay", r.tradingDay().toString());
-        } else if (facts instanceof AlertFacts.FeedStale s) {
-            data.add("lastEquityAt", s.lastEquityAt().toString()).add("openTrades", s.openTrades())
-                    .add("staleAfterMinutes", s.staleAfterMinutes());
-        }
-        data.add("traderId", challenge.traderId()).add("planCode", challenge.planCode());
-        return new Alert(id, challenge.id(), kind, severity, dedupeKey, message, data.build().toString(), raisedAt);
     }
 }

@@ -3,7 +3,6 @@ package ai.tradesense.infrastructure.json;
 import jakarta.json.JsonObject;
 
 import ai.tradesense.application.challenge.LiveMessage;
-import ai.tradesense.application.risk.AlertView;
 
 /**
  * A live message as watchers receive it: {@code {"type", "challengeId", "seq", "at", "data"}}. Shared by
@@ -38,6 +37,6 @@ public final class LiveMessageJson {
         if (message instanceof LiveMessage.State s) {
             return SnapshotJson.write(s.challenge());
         }
-        return AlertView.toJson(((LiveMessage.Alert) message).alert());
+        return AlertJson.write(((LiveMessage.Alert) message).alert());
     }
 }

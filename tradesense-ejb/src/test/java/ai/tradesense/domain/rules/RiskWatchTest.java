@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import ai.tradesense.domain.model.plan.PlanCatalogue;
+import ai.tradesense.infrastructure.json.PlanCatalogue;
 
 /** What the risk worker asks between events: the ticks owed, the room used, a quiet feed. */
 class RiskWatchTest {

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import ai.tradesense.domain.model.plan.PlanCatalogue;
+import ai.tradesense.infrastructure.json.PlanCatalogue;
 
 /** What a trader's screen shows beside the floors: the room left to each, and the way to the target. */
 class RoomAndProgressTest {

@@ -16,7 +16,6 @@ import ai.tradesense.application.challenge.ChallengeChanged;
 import ai.tradesense.application.challenge.LiveMessage;
 import ai.tradesense.application.challenge.ManualActions;
 import ai.tradesense.domain.model.challenge.Challenge;
-import ai.tradesense.domain.model.plan.PlanCatalogue;
 import ai.tradesense.domain.rules.ChallengeStatus;
 import ai.tradesense.domain.rules.Evaluation;
 import ai.tradesense.domain.rules.Event;

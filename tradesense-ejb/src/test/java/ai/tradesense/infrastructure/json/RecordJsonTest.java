@@ -12,7 +12,6 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 
-import ai.tradesense.domain.model.plan.PlanCatalogue;
 import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.ChallengeStatus;
 import ai.tradesense.domain.rules.Evaluator;

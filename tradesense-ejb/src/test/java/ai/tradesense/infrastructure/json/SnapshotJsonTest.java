@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.tradesense.application.challenge.ChallengeSnapshot;
 import ai.tradesense.domain.model.challenge.Challenge;
-import ai.tradesense.domain.model.plan.PlanCatalogue;
+import ai.tradesense.infrastructure.json.PlanCatalogue;
 import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.ChallengeStatus;
 import ai.tradesense.domain.rules.Event;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -42,9 +43,10 @@ public class Alert {
     @Column(nullable = false, updatable = false, length = 500)
     private String message;
 
-    /** Figures behind the alert, as JSON. */
+    /** Figures behind the alert, stored as a JSON document by the persistence unit's converter. */
+    @Basic
     @Column(nullable = false, updatable = false, length = 4000)
-    private String data;
+    private AlertData data;
 
     @Column(name = "raised_at", nullable = false, updatable = false)
     private OffsetDateTime raisedAt;
@@ -62,7 +64,7 @@ public class Alert {
     }
 
     public Alert(String id, String challengeId, String kind, Severity severity, String dedupeKey, String message,
-                 String data, Instant raisedAt) {
+                 AlertData data, Instant raisedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.challengeId = Objects.requireNonNull(challengeId, "challengeId");
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -112,7 +114,7 @@ public class Alert {
         return message;
     }
 
-    public String data() {
+    public AlertData data() {
         return data;
     }
 

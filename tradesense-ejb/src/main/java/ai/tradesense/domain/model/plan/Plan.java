@@ -1,20 +1,17 @@
 package ai.tradesense.domain.model.plan;
 
-import ai.tradesense.infrastructure.json.PlanDocument;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
-import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.model.Timestamps;
 import ai.tradesense.domain.rules.RuleSet;
 
@@ -44,15 +41,16 @@ public class Plan {
     @Column(name = "initial_balance", nullable = false, updatable = false, precision = 19, scale = 4)
     private BigDecimal initialBalance;
 
-    /** The canonical plan document, the one source the rules are read from. */
-    @Column(nullable = false, updatable = false, length = 65536)
-    private String document;
+    /**
+     * The rules, stored as the canonical plan document (the persistence unit's converter for rule sets
+     * writes and reads it); the one source of this version's rules.
+     */
+    @Basic
+    @Column(name = "document", nullable = false, updatable = false, length = 65536)
+    private RuleSet rules;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
-
-    @Transient
-    private RuleSet rules;
 
     protected Plan() {
     }
@@ -63,7 +61,6 @@ public class Plan {
         this.name = rules.name();
         this.currency = rules.currency();
         this.initialBalance = rules.initialBalance();
-        this.document = PlanDocument.write(rules).toString();
         // Both databases keep microseconds; the answer must equal what a later read returns.
         this.createdAt = Timestamps.stored(at);
         this.rules = rules;
@@ -83,9 +80,6 @@ public class Plan {
     }
 
     public RuleSet rules() {
-        if (rules == null) {
-            rules = PlanDocument.read(StrictJson.parse(document), true);
-        }
         return rules;
     }
 
@@ -107,10 +101,6 @@ public class Plan {
 
     public BigDecimal initialBalance() {
         return initialBalance;
-    }
-
-    public String document() {
-        return document;
     }
 
     public Instant createdAt() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import ai.tradesense.domain.model.plan.PlanCatalogue;
+import ai.tradesense.infrastructure.json.PlanCatalogue;
 
 class AuditEntryTest {
 

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import ai.tradesense.application.risk.AlertService;
 import ai.tradesense.application.security.Role;
+import ai.tradesense.infrastructure.json.AlertJson;
 import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.interfaces.rest.PageDto;
 import ai.tradesense.interfaces.rest.Paging;
@@ -40,13 +41,13 @@ public class AlertResource {
                        @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
         return PageDto.json(alerts.list(caller.get(), blankToNull(status), blankToNull(kind),
-                blankToNull(challengeId), paging.page(), paging.size()));
+                blankToNull(challengeId), paging.page(), paging.size()).map(AlertJson::write));
     }
 
     @GET
     @Path("{id}")
     public String find(@PathParam("id") String id) {
-        return alerts.find(caller.get(), id).toString();
+        return AlertJson.write(alerts.find(caller.get(), id)).toString();
     }
 
     @POST
@@ -58,7 +59,7 @@ public class AlertResource {
         json.throwIfInvalid();
         String note = request.string("note", true, null);
         json.throwIfInvalid();
-        return alerts.acknowledge(caller.get(), id, note).toString();
+        return AlertJson.write(alerts.acknowledge(caller.get(), id, note)).toString();
     }
 
     private static String blankToNull(String value) {

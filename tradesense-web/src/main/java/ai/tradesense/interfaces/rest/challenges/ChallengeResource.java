@@ -136,7 +136,7 @@ public class ChallengeResource {
     @GET
     @Path("{id}/stats")
     public String stats(@PathParam("id") String id) {
-        return stats.stats(caller.get(), id).toString();
+        return ChallengeStatsJson.write(stats.stats(caller.get(), id)).toString();
     }
 
     @GET

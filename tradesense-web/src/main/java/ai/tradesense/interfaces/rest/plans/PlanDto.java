@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import jakarta.json.JsonObject;
 
-import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.model.plan.Plan;
 import ai.tradesense.infrastructure.json.PlanDocument;
 
@@ -16,6 +15,6 @@ public record PlanDto(String code, int version, String name, String currency, Bi
     public static PlanDto of(Plan plan) {
         return new PlanDto(plan.code(), plan.version(), plan.name(), plan.currency(),
                 PlanDocument.number(plan.initialBalance()), plan.createdAt(),
-                StrictJson.parse(plan.document()).asJsonObject());
+                PlanDocument.write(plan.rules()));
     }
 }

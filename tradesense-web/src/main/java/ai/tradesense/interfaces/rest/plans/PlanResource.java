@@ -3,6 +3,9 @@ package ai.tradesense.interfaces.rest.plans;
 import java.net.URI;
 
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,7 +21,13 @@ import jakarta.ws.rs.core.UriInfo;
 
 import ai.tradesense.application.PlanService;
 import ai.tradesense.application.security.Role;
+import ai.tradesense.domain.model.InvalidInputException;
+import ai.tradesense.domain.model.InvalidInputException.Kind;
 import ai.tradesense.domain.model.plan.Plan;
+import ai.tradesense.domain.model.plan.PlanNotFoundException;
+import ai.tradesense.infrastructure.json.Json;
+import ai.tradesense.infrastructure.json.PlanDocument;
+import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.interfaces.rest.PageDto;
 import ai.tradesense.interfaces.rest.Paging;
 import ai.tradesense.interfaces.security.Allow;
@@ -38,7 +47,7 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMIN)
     public Response publish(String document) {
-        Plan plan = plans.publish(document);
+        Plan plan = plans.publish(PlanDocument.read(StrictJson.parse(document), true));
         return Response.created(location(plan)).entity(PlanDto.of(plan)).build();
     }
 
@@ -47,7 +56,12 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow(Role.ADMIN)
     public Response revise(@PathParam("code") String code, String document) {
-        Plan plan = plans.revise(code, document);
+        JsonValue json = StrictJson.parse(document);
+        // An unknown plan is answered before the document's own mistakes, as it always was.
+        if (!plans.exists(code)) {
+            throw new PlanNotFoundException(code, null);
+        }
+        Plan plan = plans.revise(code, PlanDocument.read(withCode(json, code), true));
         return Response.ok(PlanDto.of(plan)).location(location(plan)).build();
     }
 
@@ -62,6 +76,18 @@ public class PlanResource {
     public PageDto<PlanDto> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
         return PageDto.of(plans.list(paging.page(), paging.size()).map(PlanDto::of));
+    }
+
+    /** A revision may leave the code out; one that names a different code is a mistake. */
+    private static JsonValue withCode(JsonValue json, String code) {
+        if (!(json instanceof JsonObject object)) {
+            return json;
+        }
+        if (object.containsKey("code") && !(object.get("code") instanceof JsonString given
+                && given.getString().equals(code))) {
+            throw InvalidInputException.of("code", Kind.VALUE, "must be '" + code + "', the plan being revised");
+        }
+        return Json.createObjectBuilder(object).add("code", code).build();
     }
 
     private URI location(Plan plan) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import ai.tradesense.application.challenge.SimulationService;
 import ai.tradesense.infrastructure.json.Json;
+import ai.tradesense.infrastructure.json.OutcomeJson;
 import ai.tradesense.infrastructure.json.PlainNumber;
 import ai.tradesense.infrastructure.json.SnapshotJson;
 
@@ -31,8 +32,14 @@ public class SimulationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response simulate(String request) {
-        SimulationService.Result result = simulations.simulate(request);
-        StreamingOutput body = output -> {
+        return Response.ok(answer(request)).build();
+    }
+
+    /** The streamed answer; the request is read (and refused) before anything is written. */
+    StreamingOutput answer(String request) {
+        SimulationService.Result result = simulations.simulate(
+                SimulationRequestJson.read(request, simulations::storedPlan));
+        return output -> {
             try (JsonGenerator json = Json.createGenerator(output)) {
                 json.writeStartObject();
                 json.write("final", SnapshotJson.write(result.fin()));
@@ -47,12 +54,11 @@ public class SimulationResource {
                         .write("equity", PlainNumber.of(step.equity()));
                     money(json, "dailyLossFloor", step.dailyLossFloor());
                     money(json, "maxLossFloor", step.maxLossFloor());
-                    json.write("outcomes", step.outcomes()).writeEnd();
+                    json.write("outcomes", OutcomeJson.write(step.outcomes())).writeEnd();
                 }
                 json.writeEnd().writeEnd();
             }
         };
-        return Response.ok(body).build();
     }
 
     private static void money(JsonGenerator json, String name, BigDecimal value) {

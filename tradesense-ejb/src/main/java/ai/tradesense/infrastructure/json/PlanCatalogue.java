@@ -1,4 +1,4 @@
-package ai.tradesense.domain.model.plan;
+package ai.tradesense.infrastructure.json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import ai.tradesense.infrastructure.json.PlanDocument;
-import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.rules.RuleSet;
 
 /**

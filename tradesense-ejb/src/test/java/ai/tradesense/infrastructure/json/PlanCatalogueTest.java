@@ -1,4 +1,4 @@
-package ai.tradesense.domain.model.plan;
+package ai.tradesense.infrastructure.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,8 +10,6 @@ import java.util.List;
 
 import jakarta.json.JsonObject;
 
-import ai.tradesense.infrastructure.json.PlanDocument;
-import ai.tradesense.infrastructure.json.StrictJson;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -19,7 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.ChallengeStatus;
 import ai.tradesense.domain.rules.Evaluation;
