@@ -25,6 +25,7 @@ import ai.tradesense.infrastructure.redis.SharedPorts;
 final class Worker {
 
     static final SharedPorts STORE = SharedPorts.inProcess();
+    static final Duration SETTLE = Duration.ofSeconds(30);
 
     final SettableClock clock = new SettableClock(Instant.parse("2026-11-30T12:00:00Z"));
     final FakeMonitor monitor = new FakeMonitor(clock);
@@ -37,7 +38,7 @@ final class Worker {
     Worker(SharedStoreHealth health, WorkerFlags flags) {
         cycles = new DefaultWorkCycleService(STORE.workQueue(), STORE.lease(), STORE.cycleRecords(), flags,
                 health, monitor, clock, new DefaultWorkCycleService.Settings(10, Duration.ofMinutes(2),
-                        Duration.ofMinutes(30)));
+                        Duration.ofMinutes(30), SETTLE));
     }
 
     /** Empties what an earlier test left in the JVM's one store. */
@@ -83,6 +84,8 @@ final class Worker {
         /** How long processing one shard takes on the test's clock. */
         Duration perShard = Duration.ofSeconds(1);
         final List<String> processed = new CopyOnWriteArrayList<>();
+        /** The instants the cycles asked about: what was due, and which challenges to cut into shards. */
+        final List<Instant> askedAt = new CopyOnWriteArrayList<>();
 
         FakeMonitor(SettableClock clock) {
             this.clock = clock;
@@ -90,6 +93,7 @@ final class Worker {
 
         @Override
         public List<Shard> plan(Shard.Kind kind, String cycle, Instant now, int shardSize) {
+            askedAt.add(now);
             int count = (challenges + shardSize - 1) / shardSize;
             List<Shard> shards = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -102,6 +106,7 @@ final class Worker {
 
         @Override
         public boolean resetsDue(Instant now) {
+            askedAt.add(now);
             return resetsDue;
         }
 

@@ -41,8 +41,12 @@ public class DefaultWorkCycleService implements WorkCycleService {
 
     private static final Logger LOG = Logger.getLogger(DefaultWorkCycleService.class.getName());
 
-    /** How big a shard is, how long a worker may hold one, and how long a cycle may run before another. */
-    public record Settings(int shardSize, Duration lease, Duration cycleTimeout) { }
+    /**
+     * How big a shard is, how long a worker may hold one, how long a cycle may run before another, and how
+     * long after a day boundary or deadline the worker waits before applying it: platform events from just
+     * before it, delivered late, are still accepted (docs/rules.md §14).
+     */
+    public record Settings(int shardSize, Duration lease, Duration cycleTimeout, Duration settle) { }
 
     private WorkQueue queue;
     private Lease running;
@@ -66,9 +70,11 @@ public class DefaultWorkCycleService implements WorkCycleService {
             SharedStoreHealth store, RiskMonitorService monitor, Clock clock,
             @ConfigProperty(name = "tradesense.worker.shard-size", defaultValue = "1000") int shardSize,
             @ConfigProperty(name = "tradesense.worker.lease-seconds", defaultValue = "120") int leaseSeconds,
-            @ConfigProperty(name = "tradesense.worker.cycle-timeout-minutes", defaultValue = "30") int timeoutMinutes) {
+            @ConfigProperty(name = "tradesense.worker.cycle-timeout-minutes", defaultValue = "30") int timeoutMinutes,
+            @ConfigProperty(name = "tradesense.worker.settle-seconds", defaultValue = "30") int settleSeconds) {
         this(queue, running, records, flags, store, monitor, clock,
-                new Settings(shardSize, Duration.ofSeconds(leaseSeconds), Duration.ofMinutes(timeoutMinutes)));
+                new Settings(shardSize, Duration.ofSeconds(leaseSeconds), Duration.ofMinutes(timeoutMinutes),
+                        Duration.ofSeconds(settleSeconds)));
     }
 
     public DefaultWorkCycleService(WorkQueue queue, Lease running, CycleRecords records, WorkerFlags flags,
@@ -91,10 +97,12 @@ public class DefaultWorkCycleService implements WorkCycleService {
     @Override
     public Optional<Integer> split(Shard.Kind kind) {
         Instant now = clock.instant();
+        // The cycle judges time as it stood settle seconds ago: a boundary that just passed waits.
+        Instant settled = now.minus(settings.settle());
         String cycle = kind.name().toLowerCase() + "-" + now.toEpochMilli() + "-" + UUID.randomUUID().toString()
                 .substring(0, 8);
         if (!store.isAvailable()) {
-            List<Shard> shards = monitor.plan(kind, cycle, now, settings.shardSize());
+            List<Shard> shards = monitor.plan(kind, cycle, settled, settings.shardSize());
             LOG.log(Level.WARNING, "The shared store is unavailable: cycle {0} ({1} shards) runs on this node only",
                     new Object[] {cycle, shards.size()});
             synchronized (local) {
@@ -109,7 +117,7 @@ public class DefaultWorkCycleService implements WorkCycleService {
         }
         List<Shard> shards;
         try {
-            shards = monitor.plan(kind, cycle, now, settings.shardSize());
+            shards = monitor.plan(kind, cycle, settled, settings.shardSize());
             records.started(cycle, now);
             if (shards.isEmpty()) {
                 close(kind, cycle, now);
@@ -201,7 +209,7 @@ public class DefaultWorkCycleService implements WorkCycleService {
 
     @Override
     public boolean resetsDue() {
-        return monitor.resetsDue(clock.instant());
+        return monitor.resetsDue(clock.instant().minus(settings.settle()));
     }
 
     @Override
