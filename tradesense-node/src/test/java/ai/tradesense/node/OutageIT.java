@@ -132,6 +132,7 @@ class OutageIT {
                 assertThat(whileHanging).as("median event POST while Redis hangs, vs %d ms before", before)
                         .isLessThan(Math.max(5 * before, 300));
                 assertThat(readyMillis).as("readiness while Redis hangs").isLessThan(2_000);
+                assertThat(metricsMillis).as("a metrics scrape while Redis hangs").isLessThan(2_000);
 
                 redisProxy.up();
                 Poll.until("readiness shows Redis available again", RECOVERY,

@@ -22,9 +22,9 @@ import ai.tradesense.application.SharedStoreUnavailableException;
 /**
  * Redis through the node's two Jedis pools ({@link RedisPools}). Every call borrows a connection, so a Redis
  * that went away and came back is used again without any action: the pools drop broken connections and
- * open new ones. What a client or a scrape waits for (publishes, availability, gauges) goes through the
- * request path's pool and its breaker, so a Redis that hangs costs it at most a short timeout; the worker's
- * bookkeeping uses the other pool. Subscribers block on a connection of their own, on threads the
+ * open new ones. What a client or a scrape waits for (publishes, availability, gauges, single reads) goes
+ * through the request path's pool and its breaker, so a Redis that hangs costs it at most a short
+ * timeout; the worker's bookkeeping uses the other pool. Subscribers block on a connection of their own, on threads the
  * container makes.
  */
 final class RedisSharedStore implements Store {
@@ -113,14 +113,10 @@ final class RedisSharedStore implements Store {
         return subscription;
     }
 
+    /** On the request path: gauges read the last cycle with it, and an empty answer is what "unavailable" means. */
     @Override
     public Optional<String> get(String key) {
-        try (Jedis jedis = pool.getResource()) {
-            return Optional.ofNullable(jedis.get(key));
-        } catch (JedisException e) {
-            noteAvailability(false, e);
-            return Optional.empty();
-        }
+        return guarded(jedis -> Optional.ofNullable(jedis.get(key)), Optional.empty());
     }
 
     @Override
