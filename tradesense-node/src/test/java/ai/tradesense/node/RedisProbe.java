@@ -36,6 +36,18 @@ public final class RedisProbe implements AutoCloseable {
         return reply();
     }
 
+    /** The next reply Redis pushes (a message on a subscribed channel), or null when none comes in time. */
+    public synchronized Object next(java.time.Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        try {
+            return reply();
+        } catch (java.net.SocketTimeoutException e) {
+            return null;
+        } finally {
+            socket.setSoTimeout(0);
+        }
+    }
+
     private Object reply() throws IOException {
         int type = in.read();
         String line = line();

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A loopback TCP proxy in front of a real server, so a test can take PostgreSQL or Redis "down" for one
  * node (refusing new connections and cutting open ones) and bring it back, without touching the server.
+ * It can also make the server hang: accept connections and read what they send, but pass nothing on and
+ * answer nothing, as a server that hangs or a network that drops packets does.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -20,6 +22,7 @@ final class TcpProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    private volatile boolean swallowing;
 
     TcpProxy(InetSocketAddress target) throws IOException {
         this.target = target;
@@ -32,8 +35,9 @@ final class TcpProxy implements AutoCloseable {
         return port;
     }
 
-    /** Starts accepting connections and relaying them to the target. */
+    /** Starts accepting connections and relaying them to the target; after {@link #hang()}, relays again. */
     synchronized void up() throws IOException {
+        swallowing = false;
         if (server != null) {
             return;
         }
@@ -58,10 +62,23 @@ final class TcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
+    /**
+     * Passes nothing either way from now on, on open connections and on new ones (which are accepted and
+     * never answered), until {@link #up()}; a connection accepted meanwhile never gets a server behind it.
+     */
+    synchronized void hang() {
+        swallowing = true;
+    }
+
     private void accept(ServerSocket socket) {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                if (swallowing) {
+                    sockets.add(client);
+                    relay(client, null);
+                    continue;
+                }
                 Socket upstream = new Socket();
                 upstream.connect(target, 2_000);
                 sockets.add(client);
@@ -74,14 +91,18 @@ final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /** Copies {@code from} to {@code to}, dropping what comes while swallowing; everything when {@code to} is null. */
     private void relay(Socket from, Socket to) {
         Thread pump = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try (InputStream in = from.getInputStream();
+                 OutputStream out = to == null ? OutputStream.nullOutputStream() : to.getOutputStream()) {
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, read);
-                    out.flush();
+                    if (!swallowing) {
+                        out.write(buffer, 0, read);
+                        out.flush();
+                    }
                 }
             } catch (IOException e) {
                 // one side went away; closing both below ends the pair
@@ -95,6 +116,9 @@ final class TcpProxy implements AutoCloseable {
     }
 
     private void close(Socket socket) {
+        if (socket == null) {
+            return;
+        }
         sockets.remove(socket);
         try {
             socket.close();

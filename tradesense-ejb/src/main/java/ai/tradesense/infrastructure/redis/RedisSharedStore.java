@@ -20,27 +20,35 @@ import redis.clients.jedis.exceptions.JedisException;
 import ai.tradesense.application.SharedStoreUnavailableException;
 
 /**
- * Redis through the node's one Jedis pool. Every call borrows a connection, so a Redis that went away and
- * came back is used again without any action: the pool drops broken connections and opens new ones.
- * Subscribers block on a connection of their own, on threads the container makes.
+ * Redis through the node's two Jedis pools ({@link RedisPools}). Every call borrows a connection, so a Redis
+ * that went away and came back is used again without any action: the pools drop broken connections and
+ * open new ones. What a client or a scrape waits for (publishes, availability, gauges, single reads) goes
+ * through the request path's pool and its breaker, so a Redis that hangs costs it at most a short
+ * timeout; the worker's bookkeeping uses the other pool. Subscribers block on a connection of their own, on threads the
+ * container makes.
  */
 final class RedisSharedStore implements Store {
 
     private static final Logger LOG = Logger.getLogger(RedisSharedStore.class.getName());
 
     private final JedisPool pool;
+    private final JedisPool requestPool;
+    private final RequestPathBreaker breaker;
     private final URI uri;
     private final int timeoutMillis;
     private final ThreadFactory threads;
     private final String description;
     private volatile boolean lastSeenAvailable = true;
 
-    RedisSharedStore(JedisPool pool, URI uri, int timeoutMillis, ThreadFactory threads) {
+    RedisSharedStore(JedisPool pool, JedisPool requestPool, RequestPathBreaker breaker, URI uri, int timeoutMillis,
+            ThreadFactory threads) {
         this.pool = pool;
+        this.requestPool = requestPool;
+        this.breaker = breaker;
         this.uri = uri;
         this.timeoutMillis = timeoutMillis;
         this.threads = threads;
-        this.description = uri.getHost() + ":" + uri.getPort();
+        this.description = RedisPools.describe(uri);
     }
 
     @Override
@@ -48,9 +56,10 @@ final class RedisSharedStore implements Store {
         return true;
     }
 
+    /** Asks Redis itself, past the breaker, so readiness sees it return; bounded by the short timeout. */
     @Override
     public boolean isAvailable() {
-        try (Jedis jedis = pool.getResource()) {
+        try (Jedis jedis = requestPool.getResource()) {
             boolean up = "PONG".equals(jedis.ping());
             noteAvailability(up, null);
             return up;
@@ -62,32 +71,35 @@ final class RedisSharedStore implements Store {
 
     @Override
     public long usedMemoryBytes() {
-        try (Jedis jedis = pool.getResource()) {
-            return parseUsedMemory(jedis.info("memory"));
-        } catch (JedisException e) {
-            noteAvailability(false, e);
-            return 0;
-        }
+        return guarded(jedis -> parseUsedMemory(jedis.info("memory")), 0L);
     }
 
     @Override
     public long queueLength(String queue) {
-        try (Jedis jedis = pool.getResource()) {
-            return jedis.llen(queue);
-        } catch (JedisException e) {
-            noteAvailability(false, e);
-            return 0;
-        }
+        return guarded(jedis -> jedis.llen(queue), 0L);
     }
 
     @Override
     public boolean publish(String channel, String message) {
-        try (Jedis jedis = pool.getResource()) {
+        return guarded(jedis -> {
             jedis.publish(channel, message);
             return true;
+        }, false);
+    }
+
+    /** One call on the request path: the short pool, behind the breaker; {@code otherwise} when either says no. */
+    private <T> T guarded(Function<Jedis, T> work, T otherwise) {
+        if (!breaker.allowsCall()) {
+            return otherwise;
+        }
+        try (Jedis jedis = requestPool.getResource()) {
+            T result = work.apply(jedis);
+            breaker.succeeded();
+            return result;
         } catch (JedisException e) {
+            breaker.failed(e);
             noteAvailability(false, e);
-            return false;
+            return otherwise;
         }
     }
 
@@ -101,14 +113,10 @@ final class RedisSharedStore implements Store {
         return subscription;
     }
 
+    /** On the request path: gauges read the last cycle with it, and an empty answer is what "unavailable" means. */
     @Override
     public Optional<String> get(String key) {
-        try (Jedis jedis = pool.getResource()) {
-            return Optional.ofNullable(jedis.get(key));
-        } catch (JedisException e) {
-            noteAvailability(false, e);
-            return Optional.empty();
-        }
+        return guarded(jedis -> Optional.ofNullable(jedis.get(key)), Optional.empty());
     }
 
     @Override

@@ -27,8 +27,10 @@ import ai.tradesense.application.risk.WorkerFlags;
 
 /**
  * Chooses the shared store and the rate limiter once, by configuration: Redis when
- * {@code tradesense.redis.url} is set, through one pool both use, and in-process stand-ins otherwise.
- * Produces the narrow ports the application uses over it.
+ * {@code tradesense.redis.url} is set, and in-process stand-ins otherwise. With Redis, what a request
+ * waits for (rate-limit hits, live publishes, readiness, gauges) shares one pool with short timeouts and
+ * one circuit breaker; the worker's bookkeeping has the other pool. Produces the narrow ports the
+ * application uses over it.
  */
 @ApplicationScoped
 public class SharedStoreProducer {
@@ -43,11 +45,16 @@ public class SharedStoreProducer {
     @ConfigProperty(name = "tradesense.redis.timeout-ms", defaultValue = "2000")
     int timeoutMillis;
 
+    @Inject
+    @ConfigProperty(name = "tradesense.redis.request-timeout-ms", defaultValue = "150")
+    int requestTimeoutMillis;
+
     /** Subscribers block for as long as the node runs, so they get threads of their own from the container. */
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
     private JedisPool pool;
+    private JedisPool requestPool;
     private SharedPorts ports;
     private RateLimiter rateLimiter;
 
@@ -63,10 +70,13 @@ public class SharedStoreProducer {
             if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
                 throw new IllegalStateException("tradesense.redis.url must be a redis:// or rediss:// URL");
             }
-            pool = RedisRateLimiter.pool(uri, timeoutMillis);
-            ports = new SharedPorts(new RedisSharedStore(pool, uri, timeoutMillis, threads));
-            rateLimiter = RedisRateLimiter.create(pool, uri);
-            LOG.log(Level.INFO, "Redis configured at {0}:{1}", new Object[] {uri.getHost(), uri.getPort()});
+            pool = RedisPools.worker(uri, timeoutMillis);
+            requestPool = RedisPools.requestPath(uri, requestTimeoutMillis);
+            RequestPathBreaker breaker = RequestPathBreaker.of(RedisPools.describe(uri));
+            ports = new SharedPorts(new RedisSharedStore(pool, requestPool, breaker, uri, timeoutMillis, threads));
+            rateLimiter = new RedisRateLimiter(requestPool, new InProcessRateLimiter(), breaker);
+            LOG.log(Level.INFO, "Redis configured at {0}:{1} (requests wait for it at most {2} ms)",
+                    new Object[] {uri.getHost(), Integer.toString(uri.getPort()), Integer.toString(requestTimeoutMillis)});
         }
     }
 
@@ -114,11 +124,13 @@ public class SharedStoreProducer {
 
     @PreDestroy
     void close() {
-        if (pool != null) {
-            try {
-                pool.close();
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "closing the Redis pool failed", e);
+        for (JedisPool open : new JedisPool[] {pool, requestPool}) {
+            if (open != null) {
+                try {
+                    open.close();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "closing a Redis pool failed", e);
+                }
             }
         }
     }

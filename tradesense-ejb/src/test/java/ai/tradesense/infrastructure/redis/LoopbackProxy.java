@@ -13,13 +13,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy on a loopback port to a real server, which a test can take down and bring back on the
- * same port: what a client sees when Redis restarts or the network to it fails.
+ * same port: what a client sees when Redis restarts or the network to it fails. It can also swallow:
+ * accept connections and read what they send, but pass nothing on and answer nothing, as a Redis that
+ * hangs or a network that drops packets does.
  */
 final class LoopbackProxy implements AutoCloseable {
 
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
+    private volatile boolean swallowing;
     private int port;
 
     LoopbackProxy(int targetPort) {
@@ -55,6 +58,16 @@ final class LoopbackProxy implements AutoCloseable {
         sockets.clear();
     }
 
+    /** From now on nothing passes either way, and new connections are accepted but never answered. */
+    void swallow() {
+        swallowing = true;
+    }
+
+    /** Bytes pass again, on the connections that had a server behind them and on new ones. */
+    void pass() {
+        swallowing = false;
+    }
+
     @Override
     public void close() {
         stop();
@@ -64,8 +77,12 @@ final class LoopbackProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
+                if (swallowing) {
+                    pump(client, null);
+                    continue;
+                }
+                Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(target);
                 pump(client, target);
                 pump(target, client);
@@ -75,14 +92,18 @@ final class LoopbackProxy implements AutoCloseable {
         }
     }
 
+    /** Copies {@code from} to {@code to}, dropping what comes while swallowing; everything when {@code to} is null. */
     private void pump(Socket from, Socket to) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[8192];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try (InputStream in = from.getInputStream();
+                 OutputStream out = to == null ? OutputStream.nullOutputStream() : to.getOutputStream()) {
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, read);
-                    out.flush();
+                    if (!swallowing) {
+                        out.write(buffer, 0, read);
+                        out.flush();
+                    }
                 }
             } catch (IOException e) {
                 // one side went away; closing both below ends the other direction too

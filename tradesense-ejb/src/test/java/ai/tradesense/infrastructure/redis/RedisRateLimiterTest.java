@@ -190,10 +190,10 @@ class RedisRateLimiterTest {
         String bucket = bucket("login:ip:1.2.3.4");
 
         assertThat(limiter.hit(bucket, 2, MINUTE)).isEqualTo(new Decision(true, 1, 0));
-        assertThat(limiter.isDegraded()).isTrue();
         assertThat(limiter.hit(bucket, 2, MINUTE)).isEqualTo(new Decision(true, 0, 0));
         Decision refused = limiter.hit(bucket, 2, MINUTE);
 
+        assertThat(limiter.isDegraded()).as("open after " + RequestPathBreaker.DEFAULT_THRESHOLD + " failures").isTrue();
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfterSeconds()).isBetween(1L, 60L);
         assertThat(limiter.hit(bucket("login:ip:1.2.3.5"), 2, MINUTE).allowed()).isTrue();
@@ -205,8 +205,8 @@ class RedisRateLimiterTest {
         resources.add(proxy);
         proxy.start();
         AtomicLong probeClock = new AtomicLong();
-        RedisRateLimiter limiter = new RedisRateLimiter(RedisRateLimiter.pool(redisUri(proxy.port()), TIMEOUT_MILLIS),
-                "proxy", new InProcessRateLimiter(), probeClock::get, Duration.ofSeconds(5));
+        RedisRateLimiter limiter = new RedisRateLimiter(RedisPools.requestPath(redisUri(proxy.port()), TIMEOUT_MILLIS),
+                new InProcessRateLimiter(), new RequestPathBreaker("proxy", 1, Duration.ofSeconds(5), probeClock::get));
         resources.add(limiter);
         String bucket = bucket("login:email:a@b.c");
         String key = RateLimitKeys.of(bucket);
@@ -236,6 +236,77 @@ class RedisRateLimiterTest {
         assertThat(redisValue(key)).isEqualTo("2");
         assertThat(limiter.hit(bucket, 3, MINUTE)).isEqualTo(new Decision(true, 0, 0));
         assertThat(redisValue(key)).isEqualTo("3");
+    }
+
+    @Test
+    void aRedisThatHangsCostsOneShortTimeoutThenNothingUntilItAnswersAgain() {
+        int timeoutMillis = 150;
+        LoopbackProxy proxy = new LoopbackProxy(PORT);
+        resources.add(proxy);
+        proxy.start();
+        RedisRateLimiter limiter = new RedisRateLimiter(RedisPools.requestPath(redisUri(proxy.port()), timeoutMillis),
+                new InProcessRateLimiter(), new RequestPathBreaker("swallowing proxy", RequestPathBreaker.DEFAULT_THRESHOLD,
+                        Duration.ofSeconds(1), () -> System.nanoTime() / 1_000_000));
+        resources.add(limiter);
+        String bucket = bucket("api:caller:hanging");
+        String key = RateLimitKeys.of(bucket);
+        assertThat(limiter.hit(bucket, 100, MINUTE).remaining()).isEqualTo(99);
+        assertThat(redisValue(key)).isEqualTo("1");
+
+        proxy.swallow();
+        // each of the first hits waits for the short timeout at most (a new connection: connect, then a read)
+        for (int i = 1; i <= RequestPathBreaker.DEFAULT_THRESHOLD; i++) {
+            long took = millisOf(() -> assertThat(limiter.hit(bucket, 100, MINUTE).allowed()).isTrue());
+            assertThat(took).as("hit %d while Redis hangs", i).isLessThan(2L * timeoutMillis + 500);
+        }
+        assertThat(limiter.isDegraded()).isTrue();
+        // the breaker is open: hits are counted here without touching Redis
+        for (int i = 0; i < 50; i++) {
+            long took = millisOf(() -> limiter.hit(bucket, 100, MINUTE));
+            assertThat(took).as("hit while the breaker is open").isLessThan(1_000L);
+        }
+        assertThat(redisValue(key)).isEqualTo("1");
+
+        proxy.pass();
+        // a probe goes through once the breaker's delay has passed, and Redis counts again
+        pollUntil(Duration.ofSeconds(10), () -> limiter.hit(bucket, 100, MINUTE), hit -> !limiter.isDegraded());
+        String counted = redisValue(key);
+        limiter.hit(bucket, 100, MINUTE);
+        assertThat(Long.parseLong(redisValue(key))).isEqualTo(Long.parseLong(counted) + 1);
+    }
+
+    @Test
+    void theBreakerLetsOneProbeThroughPerDelay() {
+        AtomicLong clock = new AtomicLong();
+        RequestPathBreaker breaker = new RequestPathBreaker("test", 2, Duration.ofSeconds(5), clock::get);
+        JedisException timeout = new JedisException("Read timed out");
+
+        assertThat(breaker.allowsCall()).isTrue();
+        breaker.failed(timeout);
+        assertThat(breaker.isOpen()).isFalse();
+        breaker.failed(timeout);
+        assertThat(breaker.isOpen()).isTrue();
+        assertThat(breaker.allowsCall()).isFalse();
+
+        clock.addAndGet(5_000);
+        assertThat(breaker.allowsCall()).as("the probe").isTrue();
+        assertThat(breaker.allowsCall()).as("a second caller meanwhile").isFalse();
+        breaker.failed(timeout);
+        assertThat(breaker.allowsCall()).isFalse();
+
+        clock.addAndGet(5_000);
+        assertThat(breaker.allowsCall()).isTrue();
+        breaker.succeeded();
+        assertThat(breaker.isOpen()).isFalse();
+        assertThat(breaker.allowsCall()).isTrue();
+        breaker.failed(timeout);
+        assertThat(breaker.isOpen()).as("failures in a row count from zero again").isFalse();
+    }
+
+    private static long millisOf(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     private RedisRateLimiter node(int port) {

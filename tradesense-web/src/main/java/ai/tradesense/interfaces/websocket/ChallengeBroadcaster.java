@@ -24,9 +24,9 @@ import ai.tradesense.infrastructure.json.LiveEnvelope;
 /**
  * Pushes a challenge's changes once their transaction has committed, to this node's watchers and through
  * the fan-out to every other node's; clients that see a gap in {@code seq} re-read from the REST API. The
- * sends run on the container's executor, one change at a time (so each challenge's messages stay in
- * order), never on the request's thread; beyond {@value #FAN_OUT_BACKLOG} waiting changes, newer ones are
- * dropped for this node's watchers, who re-read on the gap.
+ * sends and the publish run on the container's executor, one change at a time (so each challenge's
+ * messages stay in order), never on the request's thread, so no answer waits on Redis; beyond
+ * {@value #FAN_OUT_BACKLOG} waiting tasks, newer ones are dropped, and watchers re-read on the gap.
  */
 @ApplicationScoped
 public class ChallengeBroadcaster {
@@ -54,7 +54,7 @@ public class ChallengeBroadcaster {
     @PostConstruct
     void startFanOut() {
         fanOut = new OrderedFanOut(executor, FAN_OUT_BACKLOG, () -> LOG.warning("Live fan-out is " + FAN_OUT_BACKLOG
-                + " changes behind: a change was not pushed to this node's watchers (they re-read on the gap)"));
+                + " tasks behind: a change was not pushed or published (watchers re-read on the gap)"));
     }
 
     void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -76,7 +76,7 @@ public class ChallengeBroadcaster {
     void pushAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChallengeChanged change) {
         LiveEnvelope envelope = LiveEnvelope.of(node, change, change.messages().stream().map(ENCODER::encode).toList());
         deliver(change.challengeId(), envelope.messages(), envelope.opsMessages());
-        liveFanOut.publish(CHANNEL, envelope.toJson());
+        fanOut.execute(() -> liveFanOut.publish(CHANNEL, envelope.toJson()));
     }
 
     /**
