@@ -21,6 +21,10 @@ if [ -n "${TRADESENSE_DB_URL:-}" ]; then
 else
     echo "TRADESENSE_DB_URL is not set: embedded mode, the batch job repository stays in Payara's H2" >&2
 fi
+# The API image ships pre-boot commands (Payara's metrics endpoint moves aside for tradesense-web's /metrics).
+if [ -f "$home/config/pre-boot-commands.asadmin" ]; then
+    set -- --prebootcommandfile "$home/config/pre-boot-commands.asadmin" "$@"
+fi
 if [ "${LOG_FORMAT:-text}" = "json" ]; then
     set -- --logproperties "$home/config/logging-json.properties" "$@"
 fi

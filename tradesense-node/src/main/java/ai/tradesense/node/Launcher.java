@@ -25,7 +25,19 @@ public final class Launcher {
     private static final Logger LOG = Logger.getLogger(Launcher.class.getName());
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
+    /**
+     * On a node with the API, Payara's own metrics endpoint moves aside and tradesense-web answers
+     * {@code /metrics} from it with every duration in seconds (docker/payara/pre-boot-commands.asadmin does
+     * the same in the API image).
+     */
+    static final String METRICS_ENDPOINT_MOVED =
+            "set configs.config.server-config.microprofile-metrics-configuration.endpoint=payara-metrics";
+
     private Launcher() {
+    }
+
+    private static Path preBootCommands(NodeOptions options) {
+        return options.dataDir().toAbsolutePath().resolve("payara-pre-boot-commands.asadmin");
     }
 
     public static void main(String[] args) throws Exception {
@@ -75,6 +87,9 @@ public final class Launcher {
             }
         }
         Files.createDirectories(options.dataDir());
+        if (options.webWar() != null) {
+            Files.writeString(preBootCommands(options), METRICS_ENDPOINT_MOVED + "\n");
+        }
         ProcessBuilder builder = new ProcessBuilder(command(options));
         builder.redirectErrorStream(true);
         if (options.logFile() == null) {
@@ -99,6 +114,7 @@ public final class Launcher {
                 "--nocluster",
                 "--port", Integer.toString(options.port())));
         if (options.webWar() != null) {
+            command.addAll(List.of("--prebootcommandfile", preBootCommands(options).toString()));
             command.addAll(List.of("--deploy", options.webWar() + ":/"));
         }
         if (options.batchWar() != null) {

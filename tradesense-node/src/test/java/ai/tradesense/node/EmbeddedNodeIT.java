@@ -32,6 +32,9 @@ class EmbeddedNodeIT {
         try {
             first.awaitReady(BOOT);
             Http http = new Http(first.baseUri());
+            String atStart = http.get("metrics").body();
+            assertThat(atStart).as("the response-time series exist at 0 before the first call")
+                    .containsPattern("(?m)^api_response_duration_seconds_count\\{method=\"POST\",[^}]*status=\"2xx\"\\} 0(\\.0)?$");
             Http api = Accounts.admin(new Http(first.baseUri().resolve("api/v1/")));
 
             var ready = http.get("health/ready");
@@ -46,6 +49,7 @@ class EmbeddedNodeIT {
             String metrics = http.get("metrics").body();
             assertThat(metrics).contains("api_response_duration_seconds_count", "websocket_connections_active",
                     "database_connection_pool_usage", "redis_memory_usage_bytes", "worker_queue_length");
+            Metrics.assertReadAsPrometheusWould(metrics);
 
             assertApiErrorsAreProblems(http, api);
 

@@ -122,9 +122,15 @@ class ComposeFilesTest {
             }
         }
         assertThat(Files.readString(root.resolve("docker/api/Dockerfile")))
-                .contains("tradesense-web.war:/\"]").contains("--nocluster");
+                .contains("tradesense-web.war:/\"]").contains("--nocluster")
+                .contains("docker/payara/pre-boot-commands.asadmin");
         assertThat(Files.readString(root.resolve("docker/worker/Dockerfile")))
-                .contains("tradesense-batch.war:/worker\"]").doesNotContain("--nocluster");
+                .contains("tradesense-batch.war:/worker\"]").doesNotContain("--nocluster")
+                .doesNotContain("pre-boot-commands");
+        // API nodes move Payara's metrics endpoint aside so tradesense-web serves /metrics in seconds.
+        assertThat(Files.readString(root.resolve("docker/payara/pre-boot-commands.asadmin")))
+                .contains("set configs.config.server-config.microprofile-metrics-configuration.endpoint=payara-metrics");
+        assertThat(Files.readString(root.resolve("docker/payara/start-node.sh"))).contains("--prebootcommandfile");
         assertThat(Files.readString(root.resolve("docker/payara/healthcheck.sh"))).contains("/health/ready");
         assertThat(Files.readString(root.resolve("docker/payara/start-node.sh")))
                 .contains("--addlibs", "--postbootcommandfile", "MaxRAMPercentage", "--clustermode");

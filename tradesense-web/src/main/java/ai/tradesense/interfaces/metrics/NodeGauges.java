@@ -51,6 +51,7 @@ public class NodeGauges {
     LiveSessions liveSessions;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        ResponseTimer.registerCommonSeries(registry);
         gauge("database_connection_pool_usage",
                 "Database connections in use divided by the pool's maximum", node::databasePoolUsage);
         gauge("redis_memory_usage_bytes",

@@ -1,6 +1,7 @@
 package ai.tradesense.interfaces.metrics;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Times every REST call into {@code api_response_duration_seconds}, tagged with the method and the
@@ -45,10 +47,22 @@ public class ResponseTimer implements ContainerRequestFilter, ContainerResponseF
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object started = request.getProperty(STARTED);
         if (started instanceof Long start) {
-            registry.timer(METADATA,
-                            new Tag("method", request.getMethod()),
-                            new Tag("status", response.getStatus() / 100 + "xx"))
+            timer(registry, request.getMethod(), response.getStatus() / 100 + "xx")
                     .update(Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /** The series for a method and a status class, registered on first use. */
+    static Timer timer(MetricRegistry registry, String method, String statusClass) {
+        return registry.timer(METADATA, new Tag("method", method), new Tag("status", statusClass));
+    }
+
+    /** The series a dashboard expects, present at 0 from start-up rather than after the first call. */
+    static void registerCommonSeries(MetricRegistry registry) {
+        for (String method : List.of("GET", "POST", "PUT", "DELETE")) {
+            for (String statusClass : List.of("2xx", "4xx", "5xx")) {
+                timer(registry, method, statusClass);
+            }
         }
     }
 }
