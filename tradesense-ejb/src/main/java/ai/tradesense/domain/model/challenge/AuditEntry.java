@@ -13,7 +13,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import ai.tradesense.infrastructure.json.Json;
 import ai.tradesense.domain.model.Timestamps;
 
 /**
@@ -28,6 +27,8 @@ public class AuditEntry {
 
     /** The "previous hash" of a challenge's first entry. */
     public static final String GENESIS = "0".repeat(64);
+
+    private static final String HEX = "0123456789abcdef";
 
     /** What an entry records. */
     public enum Kind {
@@ -80,15 +81,55 @@ public class AuditEntry {
 
     /** The hash this entry's stored fields give; differs from {@link #hash()} when the row was altered. */
     public String computeHash() {
-        // A JSON array delimits every field unambiguously, whatever characters the fields contain.
-        String canonical = Json.createArrayBuilder().add(previousHash).add(challengeId).add(seq).add(kind)
-                .add(occurredAt.toInstant().toString()).add(actor).add(content).build().toString();
+        String canonical = canonical(previousHash, challengeId, seq, kind, occurredAt.toInstant().toString(), actor,
+                content);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    }
+
+    /**
+     * The fields as a JSON array, which delimits every field unambiguously whatever characters they contain.
+     * The bytes are those JSON-P (Parsson) wrote when the first chains were hashed, and must stay so: a string
+     * escapes only the quote, the backslash and the control characters (backspace, tab, newline, form feed and
+     * carriage return by their short escapes, the others as a lower-case unicode escape), all else literal.
+     */
+    static String canonical(String previousHash, String challengeId, long seq, String kind, String at, String actor,
+                            String content) {
+        StringBuilder json = new StringBuilder(content.length() + 256).append('[');
+        string(json, previousHash).append(',');
+        string(json, challengeId).append(',').append(seq).append(',');
+        string(json, kind).append(',');
+        string(json, at).append(',');
+        string(json, actor).append(',');
+        return string(json, content).append(']').toString();
+    }
+
+    private static StringBuilder string(StringBuilder json, String value) {
+        json.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\b' -> json.append("\\b");
+                case '\f' -> json.append("\\f");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        json.append("\\u00").append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"');
     }
 
     public String challengeId() {

@@ -8,10 +8,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 
-import ai.tradesense.infrastructure.json.RecordJson;
-import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.model.Timestamps;
 import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.ChallengeStatus;
@@ -55,9 +52,9 @@ public class Challenge {
     @Column(nullable = false, precision = 30, scale = 10)
     private BigDecimal equity;
 
-    /** The engine's account state as JSON: exact decimals and instants, the source of truth. */
+    /** The engine's account state, the source of truth; stored as JSON by the persistence layer's converter. */
     @Column(nullable = false, length = 1_000_000)
-    private String state;
+    private AccountState state;
 
     @Column(nullable = false)
     private long seq;
@@ -99,9 +96,6 @@ public class Challenge {
 
     @Column(name = "snapshot_seq", nullable = false)
     private long snapshotSeq;
-
-    @Transient
-    private AccountState account;
 
     protected Challenge() {
     }
@@ -157,8 +151,7 @@ public class Challenge {
 
     private void keep(RuleSet rules, AccountState next, Instant now) {
         watch(rules, next);
-        this.account = next;
-        this.state = RecordJson.write(next).toString();
+        this.state = next;
         this.status = next.status().name();
         this.phaseIndex = next.phaseIndex();
         this.balance = next.balance();
@@ -177,12 +170,8 @@ public class Challenge {
     }
 
     public AccountState account() {
-        if (account == null) {
-            account = RecordJson.read(StrictJson.parse(state).asJsonObject(), AccountState.class);
-        }
-        return account;
+        return state;
     }
-
 
     public String id() {
         return id;

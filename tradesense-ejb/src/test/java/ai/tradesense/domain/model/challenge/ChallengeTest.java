@@ -9,6 +9,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import ai.tradesense.infrastructure.json.AccountStateConverter;
 import ai.tradesense.infrastructure.json.PlanCatalogue;
 import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.ChallengeStatus;
@@ -155,7 +156,7 @@ class ChallengeTest {
         assertThat((String) field(challenge, "status")).isEqualTo("ACTIVE");
     }
 
-    /** A challenge as JPA would load it: the stored state column only, no account in memory. */
+    /** A challenge as JPA would load it: the state read back from its stored column, nothing else in memory. */
     private static Challenge reloaded(Challenge original) {
         try {
             var constructor = Challenge.class.getDeclaredConstructor();
@@ -163,7 +164,7 @@ class ChallengeTest {
             Challenge loaded = constructor.newInstance();
             Field state = Challenge.class.getDeclaredField("state");
             state.setAccessible(true);
-            state.set(loaded, storedState(original));
+            state.set(loaded, new AccountStateConverter().convertToEntityAttribute(storedState(original)));
             return loaded;
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
@@ -171,7 +172,7 @@ class ChallengeTest {
     }
 
     private static String storedState(Challenge challenge) {
-        return (String) field(challenge, "state");
+        return new AccountStateConverter().convertToDatabaseColumn((AccountState) field(challenge, "state"));
     }
 
     private static Object field(Challenge challenge, String name) {
