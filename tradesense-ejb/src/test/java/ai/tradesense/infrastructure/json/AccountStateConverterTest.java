@@ -8,7 +8,6 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import ai.tradesense.domain.model.challenge.Challenge;
-import ai.tradesense.domain.model.plan.PlanCatalogue;
 import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.Event;
 import ai.tradesense.domain.rules.RuleSet;
