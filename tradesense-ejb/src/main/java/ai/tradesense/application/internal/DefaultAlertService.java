@@ -23,7 +23,6 @@ import ai.tradesense.domain.model.alert.AlertNotFoundException;
 import ai.tradesense.domain.model.alert.AlertRepository;
 import ai.tradesense.domain.model.challenge.Challenge;
 import ai.tradesense.domain.model.challenge.ChallengeRepository;
-import ai.tradesense.infrastructure.json.AlertJson;
 
 @Stateless
 public class DefaultAlertService implements AlertService {
