@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.json.JsonObject;
 
@@ -72,6 +73,27 @@ class EmbeddedNodeIT {
                     .isEqualTo("Europe/Prague");
         } finally {
             second.stop();
+        }
+    }
+
+    @Test
+    void refusesToStartWithAMalformedSettingNamingIt() throws Exception {
+        NodeOptions options = Nodes.runCommandDefaults("bad-setting")
+                .withSetting("tradesense.security.jwt-secret", "this is not base64")
+                .withSetting("tradesense.worker.shard-size", "0");
+
+        RunningNode node = Launcher.start(options);
+        try {
+            assertThat(node.process().waitFor(BOOT.toSeconds(), TimeUnit.SECONDS)).as("the node stopped by itself").isTrue();
+            assertThat(node.process().exitValue()).isNotZero();
+            String log = Files.readString(options.logFile());
+            assertThat(log).contains("TradeSense cannot start: tradesense.security.jwt-secret"
+                    + " (TRADESENSE_SECURITY_JWT_SECRET) must be base64 of at least 32 bytes");
+            assertThat(log).contains("TradeSense cannot start: tradesense.worker.shard-size"
+                    + " (TRADESENSE_WORKER_SHARD_SIZE) must be a whole number of at least 1, not '0'");
+            assertThat(log).doesNotContain("this is not base64").doesNotContain("TradeSense is running in");
+        } finally {
+            node.stop();
         }
     }
 

@@ -20,6 +20,8 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import ai.tradesense.infrastructure.config.SettingRules;
+
 /**
  * The keys access tokens are signed with. Production nodes share {@code tradesense.security.jwt-secret}
  * (base64, at least 32 bytes) so every API node accepts every other's tokens; a rotation puts the old
@@ -31,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SigningKeys {
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
-    private static final int MIN_BYTES = 32;
+    private static final int MIN_BYTES = SettingRules.MIN_SECRET_BYTES;
 
     @Inject
     @ConfigProperty(name = "tradesense.security.jwt-secret")

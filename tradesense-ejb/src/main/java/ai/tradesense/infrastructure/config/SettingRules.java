@@ -1,0 +1,226 @@
+package ai.tradesense.infrastructure.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * What every TradeSense setting must be, checked at start-up so a bad value stops the node with a line
+ * that names it, rather than a node that reports ready and fails the first request that reads it. An
+ * empty value means "not set" wherever the setting is optional.
+ */
+public final class SettingRules {
+
+    /** A signing secret: base64 of at least this many bytes (HS256 wants 256 bits). */
+    public static final int MIN_SECRET_BYTES = 32;
+
+    private final UnaryOperator<String> settings;
+    private final List<String> problems = new ArrayList<>();
+
+    private SettingRules(UnaryOperator<String> settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * The problems of the settings {@code settings} gives (a key to its value, null when unset), one line
+     * each, naming the setting, its environment variable and what is expected; empty when all are fine.
+     */
+    public static List<String> check(UnaryOperator<String> settings) {
+        SettingRules rules = new SettingRules(settings);
+        rules.checkAll();
+        return List.copyOf(rules.problems);
+    }
+
+    private void checkAll() {
+        jdbcUrl("tradesense.db.url");
+        redisUrl("tradesense.redis.url");
+        positive("tradesense.redis.timeout-ms");
+        positive("tradesense.redis.request-timeout-ms");
+        notBlank("tradesense.data.dir");
+        secret("tradesense.security.jwt-secret");
+        secrets("tradesense.security.jwt-previous-secrets");
+        positive("tradesense.security.access-token-minutes");
+        positive("tradesense.security.refresh-token-days");
+        email("tradesense.security.admin.email");
+        password("tradesense.security.admin.password");
+        positive("tradesense.ratelimit.api-per-caller-per-minute");
+        positive("tradesense.ratelimit.auth-per-email-per-minute");
+        positive("tradesense.ratelimit.auth-per-ip-per-minute");
+        positive("tradesense.ratelimit.platform-per-minute");
+        positive("tradesense.http.max-body-bytes");
+        positive("tradesense.http.max-simulation-body-bytes");
+        origins("tradesense.cors.allowed-origins");
+        positive("tradesense.worker.shard-size");
+        positive("tradesense.worker.lease-seconds");
+        positive("tradesense.worker.cycle-timeout-minutes");
+        atLeastZero("tradesense.worker.settle-seconds");
+        positive("tradesense.worker.snapshot-batch");
+        positive("tradesense.worker.stale-feed-minutes");
+        percents("tradesense.worker.alert-levels");
+        positive("tradesense.retention.acknowledged-alert-days");
+        positive("tradesense.retention.refresh-token-days");
+        duration("tradesense.clock.offset");
+    }
+
+    private String value(String key) {
+        String value = settings.apply(key);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private void problem(String key, String expected, String value) {
+        String env = key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        String shown = key.contains("secret") || key.contains("password") ? "(hidden)" : "'" + value + "'";
+        problems.add(key + " (" + env + ") must be " + expected + ", not " + shown);
+    }
+
+    private void positive(String key) {
+        integer(key, 1, "a whole number of at least 1");
+    }
+
+    private void atLeastZero(String key) {
+        integer(key, 0, "a whole number of at least 0");
+    }
+
+    private void integer(String key, long min, String expected) {
+        String value = value(key);
+        if (value == null) {
+            return;
+        }
+        try {
+            if (Long.parseLong(value) < min) {
+                problem(key, expected, value);
+            }
+        } catch (NumberFormatException e) {
+            problem(key, expected, value);
+        }
+    }
+
+    private void notBlank(String key) {
+        String value = settings.apply(key);
+        if (value != null && value.isBlank()) {
+            problem(key, "a folder path", value);
+        }
+    }
+
+    private void secret(String key) {
+        String value = value(key);
+        if (value != null && !isSecret(value)) {
+            problem(key, "base64 of at least " + MIN_SECRET_BYTES + " bytes (e.g. openssl rand -base64 48)", value);
+        }
+    }
+
+    private void secrets(String key) {
+        String value = value(key);
+        if (value == null) {
+            return;
+        }
+        for (String one : value.split(",")) {
+            if (!one.isBlank() && !isSecret(one.strip())) {
+                problem(key, "a comma-separated list of base64 secrets of at least " + MIN_SECRET_BYTES + " bytes",
+                        value);
+                return;
+            }
+        }
+    }
+
+    private static boolean isSecret(String value) {
+        try {
+            return Base64.getDecoder().decode(value).length >= MIN_SECRET_BYTES;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private void email(String key) {
+        String value = value(key);
+        if (value != null && (value.length() > 254 || !value.matches("[^@\\s]+@[^@\\s]+"))) {
+            problem(key, "an email address", value);
+        }
+    }
+
+    private void password(String key) {
+        String value = settings.apply(key);
+        if (value != null && !value.isEmpty() && (value.length() < 12 || value.length() > 128)) {
+            problem(key, "12 to 128 characters", value);
+        }
+    }
+
+    private void jdbcUrl(String key) {
+        String value = value(key);
+        if (value != null && !(value.startsWith("jdbc:postgresql:") && uri(value.substring("jdbc:".length())) != null)) {
+            problem(key, "a PostgreSQL JDBC URL such as jdbc:postgresql://db:5432/tradesense", value);
+        }
+    }
+
+    private void redisUrl(String key) {
+        String value = value(key);
+        if (value == null) {
+            return;
+        }
+        URI uri = uri(value);
+        if (uri == null || uri.getHost() == null
+                || !("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme()))) {
+            problem(key, "a Redis URL such as redis://:password@redis:6379/0", value);
+        }
+    }
+
+    private void origins(String key) {
+        String value = value(key);
+        if (value == null) {
+            return;
+        }
+        for (String origin : value.split(",")) {
+            URI uri = uri(origin.strip());
+            if (uri == null || uri.getHost() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
+                    || (uri.getPath() != null && !uri.getPath().isEmpty())) {
+                problem(key, "a comma-separated list of origins such as https://app.example.com", value);
+                return;
+            }
+        }
+    }
+
+    private void percents(String key) {
+        String value = value(key);
+        if (value == null) {
+            return;
+        }
+        try {
+            for (String level : value.split(",")) {
+                int percent = Integer.parseInt(level.strip());
+                if (percent < 1 || percent > 100) {
+                    problem(key, "comma-separated percents from 1 to 100", value);
+                    return;
+                }
+            }
+        } catch (NumberFormatException e) {
+            problem(key, "comma-separated percents from 1 to 100", value);
+        }
+    }
+
+    private void duration(String key) {
+        String value = value(key);
+        if (value == null) {
+            return;
+        }
+        try {
+            Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            problem(key, "an ISO-8601 duration such as PT-6H", value);
+        }
+    }
+
+    private static URI uri(String value) {
+        try {
+            URI uri = new URI(value);
+            return uri.getScheme() == null ? null : uri;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}
