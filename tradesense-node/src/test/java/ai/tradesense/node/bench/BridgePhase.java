@@ -31,7 +31,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
 /**
- * The platform bridge's endpoint ({@code POST /api/v1/events}, /work's BRIDGE-CONTRACT): many
+ * The platform bridge's endpoint ({@code POST /api/v1/events}, issue 13's contract): many
  * challenges per request, an answer per event. {@code accounts} challenges are split between
  * {@code threads} client threads (a challenge belongs to one thread, so its events arrive in order);
  * each request carries {@code perRequest} events, a few consecutive ones of each of the thread's
@@ -298,9 +298,10 @@ final class BridgePhase {
                 Percentiles.millis(r.sortedNanos, 1.0), r.errors,
                 Double.isNaN(cpu) ? "n/a" : String.format(Locale.ROOT, "%.1f µs", cpu));
         System.out.printf(Locale.ROOT, "         event -> WebSocket (%d subscribers, one per sampled challenge):"
-                        + " %,d of %,d sampled events pushed; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                r.wsConnected, r.wsReceived, r.wsSent, Percentiles.millis(r.wsNanos, 0.5),
-                Percentiles.millis(r.wsNanos, 0.99), Percentiles.millis(r.wsNanos, 1.0));
+                        + " %,d of %,d sampled events pushed%s%n", r.wsConnected, r.wsReceived, r.wsSent,
+                r.wsNanos.length == 0 ? "" : String.format(Locale.ROOT, "; p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+                        Percentiles.millis(r.wsNanos, 0.5), Percentiles.millis(r.wsNanos, 0.99),
+                        Percentiles.millis(r.wsNanos, 1.0)));
         r.problems.forEach((key, detail) -> System.out.printf("         %,d x %s, first: %s%n",
                 r.problemCounts.get(key).get(), key, detail));
     }

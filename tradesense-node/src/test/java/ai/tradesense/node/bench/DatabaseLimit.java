@@ -166,16 +166,6 @@ final class DatabaseLimit implements AutoCloseable {
         return new Run(clients, size, Arrays.stream(events).sum(), all.length, seconds, all, error.get());
     }
 
-    /** Rows and bytes the scratch tables hold (for the footprint comparison). */
-    long bytes() throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                "SELECT pg_total_relation_size('" + SCHEMA + ".challenge_event') + pg_total_relation_size('" + SCHEMA
-                        + ".audit_entry')")) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
     @Override
     public void close() throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
