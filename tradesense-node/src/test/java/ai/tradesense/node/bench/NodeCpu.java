@@ -1,0 +1,40 @@
+package ai.tradesense.node.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time of the node process: user + system from {@code /proc/<pid>/stat} (utime and stime, in clock
+ * ticks of 10 ms: USER_HZ is 100 on Linux), so a phase's CPU per event is the difference over its events.
+ * -1 when the node is not ours or not on Linux.
+ */
+final class NodeCpu {
+
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
+    private NodeCpu() {
+    }
+
+    static long nanos(Process node) {
+        if (node == null) {
+            return -1;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + node.pid() + "/stat"));
+            // The command name may hold spaces: the fields after it are numbered from 3 (state).
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            return (Long.parseLong(f[14 - 3]) + Long.parseLong(f[15 - 3])) * NANOS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Microseconds of node CPU per event between two readings; NaN when unknown. */
+    static double microsPerEvent(long before, long after, long events) {
+        if (before < 0 || after < 0 || events <= 0) {
+            return Double.NaN;
+        }
+        return (after - before) / 1e3 / events;
+    }
+}
