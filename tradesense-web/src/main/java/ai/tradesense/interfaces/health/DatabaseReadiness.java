@@ -9,7 +9,10 @@ import org.eclipse.microprofile.health.Readiness;
 
 import ai.tradesense.application.NodeStatus;
 
-/** Ready only when the database answers and its schema is current. */
+/**
+ * Ready only when the database answers and its schema is current. Public, so it shows the state and the
+ * mode only; where the database is and why it is down are for staff ({@code GET /api/v1/admin/health}).
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -23,8 +26,7 @@ public class DatabaseReadiness implements HealthCheck {
         return HealthCheckResponse.named("database")
                 .status(database.up())
                 .withData("mode", node.embedded() ? "embedded (H2)" : "PostgreSQL")
-                .withData("url", node.databaseDescription())
-                .withData("status", database.detail())
+                .withData("status", database.up() ? "available" : "unavailable")
                 .build();
     }
 }

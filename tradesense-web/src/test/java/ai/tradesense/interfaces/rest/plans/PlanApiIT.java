@@ -201,7 +201,17 @@ class PlanApiIT {
         assertThat(database.getJsonObject("data").getString("mode")).isEqualTo("PostgreSQL");
         JsonObject redis = check(ready.json(), "redis");
         assertThat(redis.getJsonObject("data").getString("available")).isEqualTo("true");
+        assertThat(ready.body()).as("the public readiness shows no address").doesNotContain("jdbc:", ":5432", "redis://");
         assertThat(server.get("health/live").status()).isEqualTo(200);
+
+        // Staff read where the database is and how each component stands.
+        Answer details = api.get("admin/health");
+        assertThat(details.status()).as(details.body()).isEqualTo(200);
+        assertThat(details.json().getString("status")).isEqualTo("UP");
+        assertThat(details.json().getJsonObject("database").getString("url")).startsWith("jdbc:postgresql:");
+        assertThat(details.json().getJsonObject("redis").getBoolean("available")).isTrue();
+        assertThat(api.anonymous().get("admin/health").status()).isEqualTo(401);
+        assertThat(Accounts.trader(api.anonymous()).http().get("admin/health").status()).isEqualTo(403);
 
         api.get("plans?size=1");
         String metrics = server.get("metrics").body();
