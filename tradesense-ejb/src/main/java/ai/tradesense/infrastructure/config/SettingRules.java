@@ -56,6 +56,7 @@ public final class SettingRules {
         positive("tradesense.http.max-body-bytes");
         positive("tradesense.http.max-simulation-body-bytes");
         origins("tradesense.cors.allowed-origins");
+        addressBlocks("tradesense.http.trusted-proxies");
         positive("tradesense.worker.shard-size");
         positive("tradesense.worker.lease-seconds");
         positive("tradesense.worker.cycle-timeout-minutes");
@@ -180,6 +181,19 @@ public final class SettingRules {
             if (uri == null || uri.getHost() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
                     || (uri.getPath() != null && !uri.getPath().isEmpty())) {
                 problem(key, "a comma-separated list of origins such as https://app.example.com", value);
+                return;
+            }
+        }
+    }
+
+    private void addressBlocks(String key) {
+        String value = value(key);
+        if (value == null) {
+            return;
+        }
+        for (String entry : value.split(",")) {
+            if (!entry.isBlank() && !entry.strip().matches("[0-9a-fA-F:.]+(/\\d{1,3})?")) {
+                problem(key, "comma-separated IP addresses or CIDR blocks such as 10.0.0.0/8", value);
                 return;
             }
         }

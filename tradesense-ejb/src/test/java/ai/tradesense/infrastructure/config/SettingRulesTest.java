@@ -33,7 +33,7 @@ class SettingRulesTest {
                 "tradesense.cors.allowed-origins", "https://app.example.com,http://localhost:3000",
                 "tradesense.worker.alert-levels", "80, 95",
                 "tradesense.worker.settle-seconds", "0",
-                "tradesense.clock.offset", "PT-6H"))).isEmpty();
+                "tradesense.clock.offset", "PT-6H", "tradesense.http.trusted-proxies", "10.0.0.0/8, ::1"))).isEmpty();
     }
 
     @ParameterizedTest
@@ -53,6 +53,7 @@ class SettingRulesTest {
         "tradesense.clock.offset | six hours | an ISO-8601 duration",
         "tradesense.security.admin.email | admin | an email address",
         "tradesense.security.admin.password | short | 12 to 128 characters",
+        "tradesense.http.trusted-proxies | nginx | comma-separated IP addresses or CIDR blocks",
     })
     void refusesABadValueNamingTheSettingItsVariableAndWhatIsExpected(String key, String value, String expected) {
         List<String> problems = check(Map.of(key, value));
