@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -56,6 +57,7 @@ import ai.tradesense.domain.rules.RuleSet;
  */
 @Stateless
 @LocalBean
+@Local(EventIngestion.class)
 public class DefaultEventIngestion implements EventIngestion {
 
     /** The worker's ticks carry this id and their time, so a tick sent twice is applied once. */
