@@ -3,16 +3,29 @@ package ai.tradesense.application.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import ai.tradesense.application.challenge.AppliedEvent;
 import ai.tradesense.application.challenge.AuditContent;
+import ai.tradesense.application.challenge.BridgeAnswer;
+import ai.tradesense.application.challenge.BridgeBatch;
 import ai.tradesense.application.challenge.ChallengeDocuments;
 import ai.tradesense.application.challenge.ChallengeSnapshot;
 import ai.tradesense.application.challenge.EventBatch;
@@ -29,14 +42,22 @@ import ai.tradesense.domain.model.challenge.ChallengeNotFoundException;
 import ai.tradesense.domain.model.challenge.ChallengeRepository;
 import ai.tradesense.domain.model.challenge.RecordedEvent;
 import ai.tradesense.domain.model.challenge.Trade;
+import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.Evaluation;
+import ai.tradesense.domain.rules.Evaluator;
 import ai.tradesense.domain.rules.Event;
 import ai.tradesense.domain.rules.EventRejectedException;
 import ai.tradesense.domain.rules.EventType;
 import ai.tradesense.domain.rules.OutcomeType;
 import ai.tradesense.domain.rules.RuleSet;
 
+/**
+ * Ingestion: requests are queued for the {@link IngestionWriter}, which hands whatever is waiting to
+ * {@link #commit} as one transaction; the worker's clock applies in the worker's own transaction.
+ */
 @Stateless
+@LocalBean
+@Local(EventIngestion.class)
 public class DefaultEventIngestion implements EventIngestion {
 
     /** The worker's ticks carry this id and their time, so a tick sent twice is applied once. */
@@ -59,12 +80,32 @@ public class DefaultEventIngestion implements EventIngestion {
     ChangePublisher publisher;
 
     @Inject
+    IngestionWriter writer;
+
+    @Inject
     Clock clock;
 
     @Override
-    public IngestAnswer ingest(Caller caller, String challengeId, EventBatch batch) {
-        Challenge challenge = VisibleChallenges.visible(caller, challenges.lock(challengeId), challengeId);
-        return record(challenge, batch.events(), batch.single(), caller.auditName(), false);
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public CompletionStage<IngestAnswer> ingest(Caller caller, String challengeId, EventBatch batch) {
+        List<Submission.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < batch.events().size(); i++) {
+            entries.add(new Submission.Entry(i, challengeId, batch.events().get(i), batch.single() ? "" : "[" + i + "]"));
+        }
+        return writer.submit(new Submission(caller, entries, batch.single(), false, new CompletableFuture<>()))
+                .thenApply(settled -> ((Submission.Settled.Answered) settled).answer());
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public CompletionStage<BridgeAnswer> ingest(Caller caller, BridgeBatch batch) {
+        List<Submission.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < batch.events().size(); i++) {
+            BridgeBatch.Entry entry = batch.events().get(i);
+            entries.add(new Submission.Entry(i, entry.challengeId(), entry.event(), "events[" + i + "]"));
+        }
+        return writer.submit(new Submission(caller, entries, false, true, new CompletableFuture<>()))
+                .thenApply(settled -> ((Submission.Settled.Bridged) settled).answer());
     }
 
     @Override
@@ -79,8 +120,161 @@ public class DefaultEventIngestion implements EventIngestion {
             return 0;
         }
         long before = challenge.seq();
-        record(challenge, events, false, WORKER_ACTOR, true);
+        Map<String, RecordedEvent> known = known(List.of(challengeId), events).getOrDefault(challengeId, new HashMap<>());
+        record(challenge, events, false, WORKER_ACTOR, true, known);
         return (int) (challenge.seq() - before);
+    }
+
+    /**
+     * The requests the writer took, in one transaction: every challenge involved locked in one statement
+     * (in id order, so nodes never deadlock), one look-up of the events seen before, then each request in
+     * arrival order. Each challenge's events of a request are first tried on the immutable state, so a
+     * refused event refuses them before any row is touched; then they are recorded.
+     *
+     * @return what to answer each request, in the order given; valid only once the transaction committed
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Submission.Settled> commit(List<Submission> group) {
+        Set<String> ids = new TreeSet<>();
+        List<Event> events = new ArrayList<>();
+        for (Submission submission : group) {
+            for (Submission.Entry entry : submission.entries()) {
+                ids.add(entry.challengeId());
+                events.add(entry.event());
+            }
+        }
+        Map<String, Challenge> locked = new HashMap<>();
+        challenges.lockAll(ids).forEach(c -> locked.put(c.id(), c));
+        Map<String, Map<String, RecordedEvent>> known = known(ids, events);
+        List<Submission.Settled> settled = new ArrayList<>(group.size());
+        for (Submission submission : group) {
+            settled.add(submission.bridge() ? bridge(submission, locked, known) : request(submission, locked, known));
+        }
+        return settled;
+    }
+
+    /** A request to one challenge: all or nothing. */
+    private Submission.Settled request(Submission submission, Map<String, Challenge> locked,
+                                       Map<String, Map<String, RecordedEvent>> known) {
+        String id = submission.entries().get(0).challengeId();
+        try {
+            Challenge challenge = VisibleChallenges.visible(submission.caller(), Optional.ofNullable(locked.get(id)), id);
+            RuleSet rules = planRules.of(challenge.planCode(), challenge.planVersion());
+            Map<String, RecordedEvent> seen = known.computeIfAbsent(id, k -> new HashMap<>());
+            Optional<Refusal> refusal = tryOut(challenge, rules, submission.entries(), seen);
+            if (refusal.isPresent()) {
+                return new Submission.Settled.Refused(refusal.get().problem());
+            }
+            return new Submission.Settled.Answered(record(challenge, events(submission.entries()), submission.single(),
+                    submission.caller().auditName(), false, seen));
+        } catch (ChallengeNotFoundException e) {
+            return new Submission.Settled.Refused(e);
+        }
+    }
+
+    /** A bridge request: all or nothing per challenge, a result per event. */
+    private Submission.Settled bridge(Submission submission, Map<String, Challenge> locked,
+                                      Map<String, Map<String, RecordedEvent>> known) {
+        Map<String, List<Submission.Entry>> byChallenge = new LinkedHashMap<>();
+        submission.entries().forEach(e -> byChallenge.computeIfAbsent(e.challengeId(), k -> new ArrayList<>()).add(e));
+        BridgeAnswer.Result[] results = new BridgeAnswer.Result[submission.entries().size()];
+        byChallenge.forEach((id, entries) -> {
+            Challenge challenge;
+            try {
+                challenge = VisibleChallenges.visible(submission.caller(), Optional.ofNullable(locked.get(id)), id);
+            } catch (ChallengeNotFoundException e) {
+                entries.forEach(entry -> results[entry.index()] = new BridgeAnswer.Refused(entry.index(), id, e));
+                return;
+            }
+            RuleSet rules = planRules.of(challenge.planCode(), challenge.planVersion());
+            Map<String, RecordedEvent> seen = known.computeIfAbsent(id, k -> new HashMap<>());
+            Optional<Refusal> refusal = tryOut(challenge, rules, entries, seen);
+            if (refusal.isPresent()) {
+                int refused = entries.get(refusal.get().position()).index();
+                entries.forEach(entry -> results[entry.index()] = entry.index() == refused
+                        ? new BridgeAnswer.Refused(refused, id, refusal.get().problem())
+                        : new BridgeAnswer.NotApplied(entry.index(), id, refused));
+                return;
+            }
+            IngestAnswer answer = record(challenge, events(entries), false, submission.caller().auditName(), false, seen);
+            for (int i = 0; i < entries.size(); i++) {
+                AppliedEvent applied = answer.applied().get(i);
+                int index = entries.get(i).index();
+                results[index] = applied.duplicate() ? new BridgeAnswer.Duplicate(index, id, applied.seq())
+                        : new BridgeAnswer.Applied(index, id, applied.seq(), applied.outcomes());
+            }
+        });
+        return new Submission.Settled.Bridged(new BridgeAnswer(List.of(results)));
+    }
+
+    /** The event refused at {@code position} of a challenge's events in a request, and why. */
+    private record Refusal(int position, RuntimeException problem) { }
+
+    /**
+     * The events through the engine on the immutable state, with the checks of {@link #record} for
+     * repeats, changing nothing: the first refusal, if any.
+     */
+    private Optional<Refusal> tryOut(Challenge challenge, RuleSet rules, List<Submission.Entry> entries,
+                                     Map<String, RecordedEvent> seen) {
+        AccountState state = challenge.account();
+        long seq = challenge.seq();
+        Map<String, Event> pending = new HashMap<>();
+        Map<String, Long> pendingSeq = new HashMap<>();
+        for (int p = 0; p < entries.size(); p++) {
+            Submission.Entry entry = entries.get(p);
+            Event event = entry.event();
+            String key = event.type().name() + ':' + event.id();
+            try {
+                if (event.id() != null && seen.containsKey(key)) {
+                    RecordedEvent earlier = seen.get(key);
+                    if (!documents.sameEvent(earlier, event)) {
+                        throw conflict(earlier.seq(), event, entry.path());
+                    }
+                    continue;
+                }
+                if (event.id() != null && pending.containsKey(key)) {
+                    if (!sameAsPending(challenge, rules, pending.get(key), event)) {
+                        throw conflict(pendingSeq.get(key), event, entry.path());
+                    }
+                    continue;
+                }
+                state = evaluate(rules, state, event, entry.path()).state();
+                seq++;
+                if (event.id() != null) {
+                    pending.put(key, event);
+                    pendingSeq.put(key, seq);
+                }
+            } catch (InvalidInputException | EventOutOfOrderException refused) {
+                return Optional.of(new Refusal(p, refused));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Compared as {@link ChallengeDocuments#sameEvent} compares a stored event (rare: a repeat within a request). */
+    private boolean sameAsPending(Challenge challenge, RuleSet rules, Event first, Event event) {
+        IngestAnswer placeholder = new IngestAnswer(ChallengeSnapshot.of(challenge, rules), List.of(), false);
+        return documents.sameEvent(documents.recorded(challenge, first, List.of(), placeholder, clock.instant()), event);
+    }
+
+    /** The events recorded before among these, by challenge and then by type and id, in one look-up. */
+    private Map<String, Map<String, RecordedEvent>> known(Collection<String> challengeIds, List<Event> events) {
+        Set<String> eventIds = new HashSet<>();
+        events.forEach(e -> {
+            if (e.id() != null) {
+                eventIds.add(e.id());
+            }
+        });
+        Map<String, Map<String, RecordedEvent>> known = new HashMap<>();
+        for (RecordedEvent recorded : challenges.recordedEvents(challengeIds, eventIds)) {
+            known.computeIfAbsent(recorded.challengeId(), k -> new HashMap<>())
+                    .put(recorded.type() + ':' + recorded.eventId(), recorded);
+        }
+        return known;
+    }
+
+    private static List<Event> events(List<Submission.Entry> entries) {
+        return entries.stream().map(Submission.Entry::event).toList();
     }
 
     /**
@@ -89,15 +283,16 @@ public class DefaultEventIngestion implements EventIngestion {
      *
      * @param untilFrozen stop at the first event after which the challenge is frozen (the worker's clock:
      *                    later ticks would only be recorded as ignored)
+     * @param recordedNow the challenge's events recorded before, by type and id: looked up once for the
+     *                    transaction, and what this call records is added
      */
     private IngestAnswer record(Challenge challenge, List<Event> events, boolean single, String actor,
-                                boolean untilFrozen) {
+                                boolean untilFrozen, Map<String, RecordedEvent> recordedNow) {
         RuleSet rules = planRules.of(challenge.planCode(), challenge.planVersion());
         Instant now = clock.instant();
         List<AppliedEvent> applied = new ArrayList<>();
         IngestAnswer lastAnswer = null;
         boolean allRepeats = true;
-        Map<String, RecordedEvent> recordedNow = new HashMap<>();
         List<LiveMessage> messages = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             Event event = events.get(i);
@@ -107,8 +302,7 @@ public class DefaultEventIngestion implements EventIngestion {
             String path = single ? "" : "[" + i + "]";
             String key = event.type().name() + ':' + event.id();
             Optional<RecordedEvent> earlier = event.id() == null ? Optional.empty()
-                    : Optional.ofNullable(recordedNow.get(key))
-                            .or(() -> challenges.recordedEvent(challenge.id(), event.type().name(), event.id()));
+                    : Optional.ofNullable(recordedNow.get(key));
             if (earlier.isPresent()) {
                 lastAnswer = repeatOf(earlier.get(), event, path);
                 applied.add(lastAnswer.applied().get(0).asDuplicate());
@@ -146,13 +340,17 @@ public class DefaultEventIngestion implements EventIngestion {
      */
     private IngestAnswer repeatOf(RecordedEvent earlier, Event event, String path) {
         if (!documents.sameEvent(earlier, event)) {
-            throw InvalidInputException.of(join(path, "id"), Kind.VALUE,
-                    event.type() == EventType.TRADE_OPENED
-                            ? "trade " + event.id() + " was opened already (event " + earlier.seq() + ") with other values"
-                            : "id " + event.id() + " was used already by a different " + event.type()
-                                    + " event (event " + earlier.seq() + ")");
+            throw conflict(earlier.seq(), event, path);
         }
         return documents.answer(earlier);
+    }
+
+    private static InvalidInputException conflict(long earlierSeq, Event event, String path) {
+        return InvalidInputException.of(join(path, "id"), Kind.VALUE,
+                event.type() == EventType.TRADE_OPENED
+                        ? "trade " + event.id() + " was opened already (event " + earlierSeq + ") with other values"
+                        : "id " + event.id() + " was used already by a different " + event.type()
+                                + " event (event " + earlierSeq + ")");
     }
 
     /** One event through the engine; a refusal aborts the whole request and nothing is applied. */
@@ -160,12 +358,25 @@ public class DefaultEventIngestion implements EventIngestion {
         try {
             return challenge.apply(rules, event, now);
         } catch (EventRejectedException e) {
-            String field = join(path, e.field());
-            if (e.reason() == EventRejectedException.Reason.OUT_OF_ORDER) {
-                throw new EventOutOfOrderException(field, e.getMessage());
-            }
-            throw InvalidInputException.of(field, Kind.VALUE, e.getMessage());
+            throw refusal(e, path);
         }
+    }
+
+    /** One event through the engine on a state, changing nothing. */
+    private static Evaluation evaluate(RuleSet rules, AccountState state, Event event, String path) {
+        try {
+            return Evaluator.apply(rules, state, event);
+        } catch (EventRejectedException e) {
+            throw refusal(e, path);
+        }
+    }
+
+    private static RuntimeException refusal(EventRejectedException e, String path) {
+        String field = join(path, e.field());
+        if (e.reason() == EventRejectedException.Reason.OUT_OF_ORDER) {
+            return new EventOutOfOrderException(field, e.getMessage());
+        }
+        return InvalidInputException.of(field, Kind.VALUE, e.getMessage());
     }
 
     /** A field's JSON path within the request: {@code equity} for a single event, {@code [3].equity} in an array. */

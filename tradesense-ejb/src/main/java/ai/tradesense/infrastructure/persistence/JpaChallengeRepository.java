@@ -108,6 +108,19 @@ public class JpaChallengeRepository implements ChallengeRepository {
     }
 
     @Override
+    public List<RecordedEvent> recordedEvents(Collection<String> challengeIds, Collection<String> eventIds) {
+        if (challengeIds.isEmpty() || eventIds.isEmpty()) {
+            return List.of();
+        }
+        return em().createQuery("SELECT e FROM RecordedEvent e WHERE e.challengeId IN :challenges"
+                        + " AND e.eventId IN :ids", RecordedEvent.class)
+                .setParameter("challenges", challengeIds)
+                .setParameter("ids", eventIds)
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList();
+    }
+
+    @Override
     public void add(RecordedEvent event) {
         em().persist(event);
     }

@@ -26,8 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ai.tradesense.interfaces.rest.problem.Problem;
 
 /**
- * What every API answer and request gets: a body size limit (413 beyond it; simulations may be
- * larger), security headers, and CORS only for the origins configured in
+ * What every API answer and request gets: a body size limit (413 beyond it; simulations and the
+ * bridge's batches of up to 10,000 events may be larger), security headers, and CORS only for the origins configured in
  * {@code tradesense.cors.allowed-origins} (none by default: browsers on other origins are refused).
  */
 @Provider
@@ -49,7 +49,8 @@ public class HttpHardening implements ContainerRequestFilter, ContainerResponseF
 
     @Override
     public void filter(ContainerRequestContext request) {
-        long limit = request.getUriInfo().getPath().startsWith("simulations") ? maxSimulationBody : maxBody;
+        String path = request.getUriInfo().getPath();
+        long limit = path.startsWith("simulations") || path.equals("events") ? maxSimulationBody : maxBody;
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             try {

@@ -63,6 +63,11 @@ public class RateLimitFilter implements ContainerRequestFilter {
     @ConfigProperty(name = "tradesense.ratelimit.platform-per-minute", defaultValue = "600000")
     int platformPerMinute;
 
+    /** Requests per minute to the bridge endpoint (each up to 10,000 events), per key. */
+    @Inject
+    @ConfigProperty(name = "tradesense.security.rate-limit.bridge-per-minute", defaultValue = "6000")
+    int bridgePerMinute;
+
     @Context
     HttpServletRequest servletRequest;
 
@@ -81,7 +86,9 @@ public class RateLimitFilter implements ContainerRequestFilter {
             return;
         }
         Object caller = servletRequest.getAttribute(TokenAuthenticationMechanism.CALLER);
-        if (caller instanceof Caller signedIn) {
+        if (caller instanceof Caller signedIn && (path.equals("events") || path.equals("events/"))) {
+            over(request, "bridge:caller:" + signedIn.id(), bridgePerMinute);
+        } else if (caller instanceof Caller signedIn) {
             over(request, "api:caller:" + signedIn.id(), signedIn.is(Role.PLATFORM) ? platformPerMinute : apiPerCaller);
         }
     }

@@ -27,6 +27,13 @@ public interface ChallengeRepository {
 
     Optional<RecordedEvent> recordedEvent(String challengeId, String type, String eventId);
 
+    /**
+     * In one look-up, the recorded events of these challenges carrying one of these event ids (of any
+     * type: the caller matches challenge, type and id). Only what the database holds, as
+     * {@link #recordedEvent}.
+     */
+    List<RecordedEvent> recordedEvents(Collection<String> challengeIds, Collection<String> eventIds);
+
     void add(RecordedEvent event);
 
     /** Recorded events with a sequence number above {@code afterSeq}, in order, at most {@code limit}. */

@@ -14,6 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,7 +25,6 @@ import ai.tradesense.application.challenge.AuditTrail;
 import ai.tradesense.application.challenge.ChallengeLifecycle;
 import ai.tradesense.application.challenge.ChallengeSnapshot;
 import ai.tradesense.application.challenge.EventIngestion;
-import ai.tradesense.application.challenge.IngestAnswer;
 import ai.tradesense.application.challenge.ManualActions;
 import ai.tradesense.application.risk.StatsService;
 import ai.tradesense.application.security.Role;
@@ -109,10 +110,16 @@ public class ChallengeResource {
     @Path("{id}/events")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allow({Role.PLATFORM, Role.ADMIN})
-    public Response ingest(@PathParam("id") String id, String body) {
-        IngestAnswer answer = ingestion.ingest(caller.get(), id, EventRequests.read(body));
-        return Response.ok(ChallengeAnswers.ingest(answer)).header(REPLAY_HEADER, Boolean.toString(answer.replay()))
-                .build();
+    public void ingest(@PathParam("id") String id, String body, @Suspended AsyncResponse response) {
+        // The request thread is not held while the events wait for their shared transaction.
+        ingestion.ingest(caller.get(), id, EventRequests.read(body)).whenComplete((answer, failure) -> {
+            if (failure != null) {
+                response.resume(EventRequests.cause(failure));
+            } else {
+                response.resume(Response.ok(ChallengeAnswers.ingest(answer))
+                        .header(REPLAY_HEADER, Boolean.toString(answer.replay())).build());
+            }
+        });
     }
 
     @GET

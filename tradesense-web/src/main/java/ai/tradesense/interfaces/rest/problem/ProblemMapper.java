@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import ai.tradesense.application.challenge.CommitFailedException;
 import ai.tradesense.application.challenge.EventOutOfOrderException;
 import ai.tradesense.application.security.AccessDeniedException;
 import ai.tradesense.application.security.AuthenticationFailedException;
@@ -53,7 +54,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return problemFor(unwrap(failure)).toResponse(uriInfo == null ? null : uriInfo.getRequestUri().getPath());
     }
 
-    static Problem problemFor(Throwable failure) {
+    /** The problem a failure answers; also the problem of one refused event in a bridge answer. */
+    public static Problem problemFor(Throwable failure) {
         if (failure instanceof InvalidInputException invalid) {
             int status = invalid.isMalformed() ? BAD_REQUEST : UNPROCESSABLE_CONTENT;
             return new Problem("invalid-input", status,
@@ -94,6 +96,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             LOG.log(Level.WARNING, "Request failed, database unavailable: {0}", failure.getMessage());
             return Problem.of(Status.SERVICE_UNAVAILABLE, "database-unavailable",
                     "the database is unavailable; retry shortly");
+        }
+        if (failure instanceof CommitFailedException) {
+            LOG.log(Level.WARNING, "Shared ingestion transaction failed: {0}", failure.getCause());
+            return Problem.of(Status.SERVICE_UNAVAILABLE, "commit-failed", failure.getMessage());
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);

@@ -322,6 +322,155 @@ class ChallengeApiIT {
         assertThat(count("SELECT COUNT(*) FROM challenge WHERE trader_id <> ?", "")).isEqualTo(challengesBefore);
     }
 
+    @Test
+    void bridgeAppliesEachChallengesEventsAllOrNothingAndAnswersEveryEvent() throws Exception {
+        String c1 = started("two-step-100k", "trader-bridge-1", "2026-03-02T08:00:00Z");
+        String c2 = started("two-step-100k", "trader-bridge-2", "2026-03-02T08:00:00Z");
+        String other = started("futures-50k", "trader-bridge-3", "2026-03-02T08:00:00Z");
+        Http bridge = Accounts.platform(api, "two-step-100k");
+        String open = "{\"challengeId\": \"" + c1 + "\", \"type\": \"TRADE_OPENED\", \"id\": \"b-1\","
+                + " \"at\": \"2026-03-02T09:00:00Z\", \"symbol\": \"EURUSD\", \"side\": \"BUY\", \"volume\": 1, \"price\": 1.1}";
+
+        Answer answer = bridge.post("events", "{\"events\": [" + open + ", "
+                + event(c2, "EQUITY", "\"at\": \"2026-03-02T10:00:00Z\", \"equity\": 100100") + ", "
+                + event(c1, "EQUITY", "\"id\": \"e-1\", \"at\": \"2026-03-02T10:00:00Z\", \"equity\": 100050") + ", "
+                + event(c2, "TRADE_CLOSED", "\"id\": \"nope\", \"at\": \"2026-03-02T11:00:00Z\", \"price\": 1, \"profit\": 5") + ", "
+                + event("unknown-id", "CLOCK", "\"at\": \"2026-03-02T11:00:00Z\"") + ", "
+                + event(other, "CLOCK", "\"at\": \"2026-03-02T11:00:00Z\"") + ", "
+                + open + "]}");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        List<JsonObject> results = answer.json().getJsonArray("results").getValuesAs(JsonObject.class);
+        assertThat(results).hasSize(7);
+        assertResult(results.get(0), 0, c1, "APPLIED");
+        assertThat(results.get(0).getInt("seq")).isEqualTo(1);
+        assertThat(results.get(0).getJsonArray("outcomes")).isNotNull();
+        assertResult(results.get(1), 1, c2, "REFUSED");
+        assertThat(results.get(1).getJsonObject("problem").toString()).isEqualTo("{\"type\":\"urn:tradesense:problem:not-applied\","
+                + "\"title\":\"Not applied\",\"status\":409,\"detail\":\"event 3 of challenge " + c2 + " in this request was refused\"}");
+        assertResult(results.get(2), 2, c1, "APPLIED");
+        assertThat(results.get(2).getInt("seq")).isEqualTo(2);
+        assertResult(results.get(3), 3, c2, "REFUSED");
+        JsonObject refused = results.get(3).getJsonObject("problem");
+        assertThat(refused.getInt("status")).isEqualTo(422);
+        assertThat(refused.getJsonArray("errors").getJsonObject(0).getString("path")).isEqualTo("events[3].id");
+        assertResult(results.get(4), 4, "unknown-id", "REFUSED");
+        assertThat(results.get(4).getJsonObject("problem").getInt("status")).isEqualTo(404);
+        assertResult(results.get(5), 5, other, "REFUSED");
+        assertThat(results.get(5).getJsonObject("problem").getInt("status")).isEqualTo(404);
+        assertResult(results.get(6), 6, c1, "DUPLICATE");
+        assertThat(results.get(6).getInt("seq")).isEqualTo(1);
+        assertThat(api.get("challenges/" + c1).json().getInt("seq")).isEqualTo(2);
+        assertThat(api.get("challenges/" + c2).json().getInt("seq")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM challenge_event WHERE challenge_id = ?", c2)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM challenge_event WHERE challenge_id = ?", other)).isZero();
+
+        Answer repeat = bridge.post("events", "{\"events\": [" + open + "]}");
+        assertResult(repeat.json().getJsonArray("results").getJsonObject(0), 0, c1, "DUPLICATE");
+        assertThat(repeat.json().getJsonArray("results").getJsonObject(0).getInt("seq")).isEqualTo(1);
+        Answer byAdmin = api.post("events", "{\"events\": [" + event(other, "CLOCK", "\"at\": \"2026-03-02T11:00:00Z\"") + "]}");
+        assertResult(byAdmin.json().getJsonArray("results").getJsonObject(0), 0, other, "APPLIED");
+
+        StringBuilder tooMany = new StringBuilder("{\"events\": [");
+        for (int i = 0; i <= 10_000; i++) {
+            tooMany.append(i == 0 ? "" : ", ").append(event(c1, "EQUITY", "\"at\": \"2026-03-02T12:00:00Z\", \"equity\": 100000"));
+        }
+        assertProblem(bridge.post("events", tooMany.append("]}").toString()), 422, "events");
+        assertThat(api.get("challenges/" + c1).json().getInt("seq")).isEqualTo(2);
+        assertProblem(bridge.post("events", "{\"events\": ["), 400, "");
+        assertProblem(bridge.post("events", "[" + open + "]"), 400, "");
+        assertProblem(bridge.post("events", "{\"events\": 5}"), 400, "events");
+        assertProblem(bridge.post("events", "{\"events\": [{\"type\": \"CLOCK\", \"at\": \"2026-03-02T12:00:00Z\"}]}"),
+                422, "events[0].challengeId");
+        assertThat(Accounts.trader(api).http().post("events", "{\"events\": [" + open + "]}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void sharesTransactionsBetweenConcurrentSingleEventsAndKeepsEachChallengeInOrder() throws Exception {
+        Http server = new Http(new URL(base, "/").toURI());
+        BigDecimal commitsBefore = metricValue(server.get("metrics").body(), "ingestion_commits_total");
+        BigDecimal requestsBefore = metricValue(server.get("metrics").body(), "ingestion_requests_total");
+        int threads = 8;
+        int perThread = 40;
+        String one = started("two-step-100k", "trader-crowd", "2026-03-02T08:00:00Z");
+        List<String> many = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            many.add(started("two-step-100k", "trader-crowd-" + t, "2026-03-02T08:00:00Z"));
+        }
+        List<String> targets = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            targets.add(one);
+        }
+        targets.addAll(many);
+
+        ExecutorService pool = Executors.newFixedThreadPool(targets.size());
+        List<Callable<List<long[]>>> work = new ArrayList<>();
+        for (int t = 0; t < targets.size(); t++) {
+            String id = targets.get(t);
+            String prefix = "g-" + t + "-";
+            work.add(() -> {
+                List<long[]> answers = new ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    String trade = prefix + (i / 2);
+                    String body = i % 2 == 0
+                            ? "{\"type\": \"TRADE_OPENED\", \"id\": \"" + trade + "\", \"at\": \"2026-03-02T09:00:00Z\","
+                                    + " \"symbol\": \"EURUSD\", \"side\": \"BUY\", \"volume\": 1, \"price\": 1.1}"
+                            : "{\"type\": \"TRADE_CLOSED\", \"id\": \"" + trade + "\", \"at\": \"2026-03-02T09:00:00Z\","
+                                    + " \"price\": 1.1, \"profit\": 1.25}";
+                    Answer answer = api.post("challenges/" + id + "/events", body);
+                    long seq = answer.status() == 200
+                            ? answer.json().getJsonArray("applied").getJsonObject(0).getJsonNumber("seq").longValue() : -1;
+                    answers.add(new long[] {answer.status(), seq});
+                }
+                return answers;
+            });
+        }
+        List<List<long[]>> answers = new ArrayList<>();
+        for (Future<List<long[]>> result : pool.invokeAll(work)) {
+            answers.add(result.get());
+        }
+        pool.shutdown();
+
+        List<Long> seqsOfOne = new ArrayList<>();
+        for (int t = 0; t < targets.size(); t++) {
+            List<Long> seqs = answers.get(t).stream().peek(a -> assertThat(a[0]).isEqualTo(200)).map(a -> a[1]).toList();
+            assertThat(seqs).as("one client's seqs increase").isSorted().doesNotHaveDuplicates();
+            if (t < threads) {
+                seqsOfOne.addAll(seqs);
+            } else {
+                assertThat(seqs).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, perThread).boxed().toList());
+                assertThat(money(api.get("challenges/" + targets.get(t)).json(), "balance")).isEqualByComparingTo("100025.00");
+            }
+        }
+        assertThat(seqsOfOne).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.LongStream.rangeClosed(1, (long) threads * perThread).boxed().toList());
+        JsonObject crowded = api.get("challenges/" + one).json();
+        assertThat(crowded.getInt("seq")).isEqualTo(threads * perThread);
+        assertThat(money(crowded, "balance")).isEqualByComparingTo("100200.00");
+
+        String metrics = server.get("metrics").body();
+        BigDecimal commits = metricValue(metrics, "ingestion_commits_total").subtract(commitsBefore);
+        BigDecimal requests = metricValue(metrics, "ingestion_requests_total").subtract(requestsBefore);
+        assertThat(requests).isEqualByComparingTo(BigDecimal.valueOf(2L * threads * perThread));
+        assertThat(commits).as("transactions shared by %s requests", requests).isLessThan(requests);
+    }
+
+    private static String event(String challengeId, String type, String fields) {
+        return "{\"challengeId\": \"" + challengeId + "\", \"type\": \"" + type + "\", " + fields + "}";
+    }
+
+    private static void assertResult(JsonObject result, int index, String challengeId, String status) {
+        assertThat(result.getInt("index")).as(result.toString()).isEqualTo(index);
+        assertThat(result.getString("challengeId")).as(result.toString()).isEqualTo(challengeId);
+        assertThat(result.getString("status")).as(result.toString()).isEqualTo(status);
+    }
+
+    private static BigDecimal metricValue(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .map(l -> new BigDecimal(l.substring(l.lastIndexOf(' ') + 1)))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     private String started(String planCode, String trader, String startAt) {
         Answer created = api.post("challenges", start(planCode, trader, startAt));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
