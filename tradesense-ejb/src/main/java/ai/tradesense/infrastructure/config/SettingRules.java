@@ -53,6 +53,7 @@ public final class SettingRules {
         positive("tradesense.ratelimit.auth-per-email-per-minute");
         positive("tradesense.ratelimit.auth-per-ip-per-minute");
         positive("tradesense.ratelimit.platform-per-minute");
+        positive("tradesense.ratelimit.bridge-per-minute");
         positive("tradesense.http.max-body-bytes");
         positive("tradesense.http.max-simulation-body-bytes");
         origins("tradesense.cors.allowed-origins");

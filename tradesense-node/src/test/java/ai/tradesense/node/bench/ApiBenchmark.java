@@ -113,8 +113,7 @@ public final class ApiBenchmark {
             db = WorkerSupport.freshDatabase(DATABASE);
             String redis = TestServices.redis();
             node = BenchSupport.startNode(BenchSupport.root(), db, redis, "node",
-                    o -> o.withSetting("tradesense.security.rate-limit.bridge-per-minute", "100000000")
-                            .withSetting("tradesense.ratelimit.bridge-per-minute", "100000000"));
+                    o -> o.withSetting("tradesense.ratelimit.bridge-per-minute", "100000000"));
             RunningNode toStop = node;
             Runtime.getRuntime().addShutdownHook(new Thread(toStop::stop, "bench-node-stop"));
             node.awaitReady(Duration.ofMinutes(3));
