@@ -25,7 +25,16 @@ import java.util.function.UnaryOperator;
 public record NodeOptions(Path payaraJar, Path webWar, Path batchWar, int port, Path dataDir,
                           Map<String, String> settings, List<String> jvmOptions, Path logFile) {
 
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC");
+    /**
+     * The run command's node: one JVM on a developer's machine, tuned to be ready soon and small (the
+     * client compiler only, the serial collector, a small initial heap); StartupBenchmark measures it.
+     * Production images size the JVM for their container instead (docker/payara/start-node.sh).
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS =
+            List.of("-Xms64m", "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /** A node measured for throughput (the benchmarks): both compilers and G1, as in production. */
+    public static final List<String> THROUGHPUT_JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseG1GC");
 
     public NodeOptions {
         settings = Map.copyOf(settings);

@@ -121,7 +121,7 @@ public final class ApiBenchmark {
             System.out.printf("Node:    started here in %.1f s, production mode, API and worker: %s (PostgreSQL %s), %s;"
                     + " pid %d; log %s%n", (System.nanoTime() - started) / 1e9, db.url(), postgresVersion(db), redis,
                     node.process().pid(), node.logFile());
-            System.out.printf("         node JVM options %s%n", NodeOptions.DEFAULT_JVM_OPTIONS);
+            System.out.printf("         node JVM options %s%n", NodeOptions.THROUGHPUT_JVM_OPTIONS);
         } else {
             db = TestServices.postgres();
             base = URI.create(url.endsWith("/") ? url : url + "/");

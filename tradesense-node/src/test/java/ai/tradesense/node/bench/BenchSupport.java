@@ -49,7 +49,7 @@ final class BenchSupport {
                 freePort(),
                 Files.createTempDirectory(work, "data-"),
                 Map.of(),
-                NodeOptions.DEFAULT_JVM_OPTIONS,
+                NodeOptions.THROUGHPUT_JVM_OPTIONS,
                 work.resolve(logPrefix + "-" + stamp + ".log"))
                 .withSetting("tradesense.db.url", db.url())
                 .withSetting("tradesense.db.user", db.user())

@@ -121,7 +121,7 @@ public final class WebSocketBenchmark {
             System.out.printf("Node:    started here in %.1f s, production mode: %s, %s; pid %d; log %s%n",
                     (System.nanoTime() - started) / 1e9, db.url(), redis, running.process().pid(), running.logFile());
             System.out.printf("         node JVM options %s; open-files limit of the node process: %s%n",
-                    NodeOptions.DEFAULT_JVM_OPTIONS, openFilesLimit(running.process().pid()));
+                    NodeOptions.THROUGHPUT_JVM_OPTIONS, openFilesLimit(running.process().pid()));
         } else {
             base = URI.create(url.endsWith("/") ? url : url + "/");
             System.out.printf("Node:    %s (given by bench.url; RSS not measured)%n", base);
