@@ -36,6 +36,10 @@ class EmbeddedNodeIT {
             String atStart = http.get("metrics").body();
             assertThat(atStart).as("the response-time series exist at 0 before the first call")
                     .containsPattern("(?m)^api_response_duration_seconds_count\\{method=\"POST\",[^}]*status=\"2xx\"\\} 0(\\.0)?$");
+            assertThat(atStart).as("every TradeSense metric exists from start-up").contains("ingestion_requests_total",
+                    "ingestion_commits_total", "engine_events_applied_total", "websocket_connections_active",
+                    "database_connection_pool_usage", "redis_memory_usage_bytes", "worker_queue_length",
+                    "worker_lag_seconds", "worker_cycle_duration_seconds");
             Http api = Accounts.admin(new Http(first.baseUri().resolve("api/v1/")));
 
             var ready = http.get("health/ready");

@@ -13,6 +13,8 @@ import java.util.logging.Logger;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.metrics.Counter;
@@ -55,6 +57,11 @@ public class IngestionWriter {
     private Counter requests;
     private Counter commits;
     private Counter failedCommits;
+
+    /** The counters exist, at 0, from start-up rather than from the first request. */
+    void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        registerOnce();
+    }
 
     /** Queues the request; its future completes after the commit that holds it (or its failure). */
     CompletableFuture<Submission.Settled> submit(Submission submission) {
