@@ -2,6 +2,7 @@ package ai.tradesense.application.challenge;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import ai.tradesense.domain.model.challenge.AuditEntry;
 import ai.tradesense.domain.model.challenge.Challenge;
@@ -10,13 +11,13 @@ import ai.tradesense.domain.rules.Event;
 import ai.tradesense.domain.rules.Outcome;
 
 /**
- * The stored form of what a challenge records: each event with its outcomes and its first answer (so a
- * repeat answers exactly the same), and each audit entry's content (which its hash covers).
+ * The stored form of what a challenge records: each event with its outcomes (from which a repeat's entry
+ * is rebuilt as the first answer gave it), and each audit entry's content (which its hash covers).
  */
 public interface ChallengeDocuments {
 
-    RecordedEvent recorded(Challenge challenge, Event event, List<Outcome> outcomes, IngestAnswer answer,
-                           Instant receivedAt);
+    /** The event as applied to {@code challenge}, whose state it has just changed. */
+    RecordedEvent recorded(Challenge challenge, Event event, List<Outcome> outcomes, Instant receivedAt);
 
     /** The event as it was first received. */
     Event event(RecordedEvent recorded);
@@ -27,8 +28,8 @@ public interface ChallengeDocuments {
      */
     boolean sameEvent(RecordedEvent recorded, Event event);
 
-    /** The answer given the first time (never a replay). */
-    IngestAnswer answer(RecordedEvent recorded);
+    /** The first answer stored by a row written before answers were rebuilt (never a replay); empty for later rows. */
+    Optional<IngestAnswer> storedAnswer(RecordedEvent recorded);
 
     RecordedEventView view(RecordedEvent recorded);
 

@@ -19,6 +19,7 @@ import ai.tradesense.application.challenge.ChallengeDocuments;
 import ai.tradesense.application.challenge.ChallengeSnapshot;
 import ai.tradesense.application.challenge.EventIngestion;
 import ai.tradesense.application.challenge.LiveMessage;
+import ai.tradesense.application.challenge.RecordedEventView;
 import ai.tradesense.application.risk.Shard;
 import ai.tradesense.domain.model.alert.Alert;
 import ai.tradesense.domain.model.alert.AlertData;
@@ -161,7 +162,7 @@ public class ChallengeWatch {
 
     /**
      * Extends the challenge's daily snapshots with its events after the last one included, in order: each
-     * event's result (the state stored with its answer) lands on its trading day in the plan's zone.
+     * event's result (the balance, equity and phase stored with it) lands on its trading day in the plan's zone.
      *
      * @return events taken in
      */
@@ -188,14 +189,17 @@ public class ChallengeWatch {
 
     private ChallengeDay take(Challenge challenge, RuleSet rules, DayBoundary days, ChallengeDay current,
                               RecordedEvent event, Instant now) {
-        var answer = documents.answer(event);
-        if (answer.applied().get(0).outcomes().stream().anyMatch(o -> o instanceof Outcome.IgnoredFrozen)) {
+        RecordedEventView view = documents.view(event);
+        if (view.outcomes().stream().anyMatch(o -> o instanceof Outcome.IgnoredFrozen)) {
             return current;
         }
-        ChallengeSnapshot state = answer.challenge();
-        BigDecimal balance = state.balance();
-        BigDecimal equity = state.equity();
-        int phase = state.phaseIndex();
+        RecordedEvent.Figures figures = event.figures().orElseGet(() -> {
+            ChallengeSnapshot state = documents.storedAnswer(event).orElseThrow().challenge();
+            return new RecordedEvent.Figures(state.balance(), state.equity(), state.phaseIndex());
+        });
+        BigDecimal balance = figures.balance();
+        BigDecimal equity = figures.equity();
+        int phase = figures.phaseIndex();
         LocalDate day = days.tradingDayOf(event.occurredAt());
         boolean newPhase = current != null && current.phaseIndex() != phase;
         if (current == null || day.isAfter(current.tradingDay())) {
@@ -210,7 +214,7 @@ public class ChallengeWatch {
         EventType type = EventType.valueOf(event.type());
         BigDecimal closedProfit = null;
         if (type == EventType.TRADE_CLOSED) {
-            closedProfit = documents.event(event) instanceof Event.TradeClosed closed ? closed.profit() : null;
+            closedProfit = view.event() instanceof Event.TradeClosed closed ? closed.profit() : null;
         }
         current.record(event.seq(), phase, balance, equity, type == EventType.TRADE_OPENED, closedProfit, newPhase,
                 now);

@@ -33,6 +33,7 @@ import ai.tradesense.application.challenge.EventIngestion;
 import ai.tradesense.application.challenge.EventOutOfOrderException;
 import ai.tradesense.application.challenge.IngestAnswer;
 import ai.tradesense.application.challenge.LiveMessage;
+import ai.tradesense.application.challenge.RecordedEventView;
 import ai.tradesense.application.security.Caller;
 import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
@@ -233,7 +234,7 @@ public class DefaultEventIngestion implements EventIngestion {
                     continue;
                 }
                 if (event.id() != null && pending.containsKey(key)) {
-                    if (!sameAsPending(challenge, rules, pending.get(key), event)) {
+                    if (!sameAsPending(challenge, pending.get(key), event)) {
                         throw conflict(pendingSeq.get(key), event, entry.path());
                     }
                     continue;
@@ -252,9 +253,8 @@ public class DefaultEventIngestion implements EventIngestion {
     }
 
     /** Compared as {@link ChallengeDocuments#sameEvent} compares a stored event (rare: a repeat within a request). */
-    private boolean sameAsPending(Challenge challenge, RuleSet rules, Event first, Event event) {
-        IngestAnswer placeholder = new IngestAnswer(ChallengeSnapshot.of(challenge, rules), List.of(), false);
-        return documents.sameEvent(documents.recorded(challenge, first, List.of(), placeholder, clock.instant()), event);
+    private boolean sameAsPending(Challenge challenge, Event first, Event event) {
+        return documents.sameEvent(documents.recorded(challenge, first, List.of(), clock.instant()), event);
     }
 
     /** The events recorded before among these, by challenge and then by type and id, in one look-up. */
@@ -278,7 +278,7 @@ public class DefaultEventIngestion implements EventIngestion {
     }
 
     /**
-     * Applies events in order, records each with its answer, its trade and its audit entries, and hands
+     * Applies events in order, records each with its outcomes, its trade and its audit entries, and hands
      * the live messages over for after the commit.
      *
      * @param untilFrozen stop at the first event after which the challenge is frozen (the worker's clock:
@@ -304,7 +304,7 @@ public class DefaultEventIngestion implements EventIngestion {
             Optional<RecordedEvent> earlier = event.id() == null ? Optional.empty()
                     : Optional.ofNullable(recordedNow.get(key));
             if (earlier.isPresent()) {
-                lastAnswer = repeatOf(earlier.get(), event, path);
+                lastAnswer = repeatOf(challenge, rules, earlier.get(), event, path);
                 applied.add(lastAnswer.applied().get(0).asDuplicate());
                 continue;
             }
@@ -312,9 +312,8 @@ public class DefaultEventIngestion implements EventIngestion {
             Evaluation evaluation = apply(challenge, rules, event, now, path);
             AppliedEvent entry = new AppliedEvent(challenge.seq(), event.type().name(), event.id(), event.at(),
                     evaluation.outcomes(), false);
-            // Stored as it is answered, so a repeat of a single event gets exactly this answer again.
             lastAnswer = new IngestAnswer(ChallengeSnapshot.of(challenge, rules), List.of(entry), false);
-            RecordedEvent recorded = documents.recorded(challenge, event, evaluation.outcomes(), lastAnswer, now);
+            RecordedEvent recorded = documents.recorded(challenge, event, evaluation.outcomes(), now);
             challenges.add(recorded);
             if (event.id() != null) {
                 recordedNow.put(key, recorded);
@@ -335,14 +334,22 @@ public class DefaultEventIngestion implements EventIngestion {
     }
 
     /**
-     * The stored answer of an event seen before. The same (type, id) with different content is no
-     * repeat but a second, conflicting event (a trade opened twice, an id reused) and is refused.
+     * The answer to an event seen before: its entry as the first answer gave it (rebuilt from the row) with
+     * the challenge's current state, or the whole first answer where an old row stored it. The same
+     * (type, id) with different content is no repeat but a second, conflicting event (a trade opened
+     * twice, an id reused) and is refused.
      */
-    private IngestAnswer repeatOf(RecordedEvent earlier, Event event, String path) {
+    private IngestAnswer repeatOf(Challenge challenge, RuleSet rules, RecordedEvent earlier, Event event,
+                                  String path) {
         if (!documents.sameEvent(earlier, event)) {
             throw conflict(earlier.seq(), event, path);
         }
-        return documents.answer(earlier);
+        return documents.storedAnswer(earlier).orElseGet(() -> {
+            RecordedEventView first = documents.view(earlier);
+            AppliedEvent entry = new AppliedEvent(earlier.seq(), earlier.type(), earlier.eventId(), first.event().at(),
+                    first.outcomes(), false);
+            return new IngestAnswer(ChallengeSnapshot.of(challenge, rules), List.of(entry), false);
+        });
     }
 
     private static InvalidInputException conflict(long earlierSeq, Event event, String path) {

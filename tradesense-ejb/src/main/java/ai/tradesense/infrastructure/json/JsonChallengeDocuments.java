@@ -2,9 +2,9 @@ package ai.tradesense.infrastructure.json;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonObjectBuilder;
 
 import ai.tradesense.application.challenge.AuditContent;
 import ai.tradesense.application.challenge.AuditEntryView;
@@ -17,15 +17,15 @@ import ai.tradesense.domain.model.challenge.RecordedEvent;
 import ai.tradesense.domain.rules.Event;
 import ai.tradesense.domain.rules.Outcome;
 
-/** Challenge records stored as JSON text: events, outcomes, first answers, audit contents, alert data. */
+/** Challenge records stored as JSON text: events, outcomes, audit contents, alert data (and old rows' first answers). */
 @ApplicationScoped
 public class JsonChallengeDocuments implements ChallengeDocuments {
 
     @Override
-    public RecordedEvent recorded(Challenge challenge, Event event, List<Outcome> outcomes, IngestAnswer answer,
-                                  Instant receivedAt) {
+    public RecordedEvent recorded(Challenge challenge, Event event, List<Outcome> outcomes, Instant receivedAt) {
         return new RecordedEvent(challenge.id(), challenge.seq(), event, EventDocument.write(event).toString(),
-                OutcomeJson.write(outcomes).toString(), AnswerJson.write(answer).toString(), receivedAt);
+                OutcomeJson.write(outcomes).toString(), challenge.account().balance(), challenge.account().equity(),
+                challenge.account().phaseIndex(), receivedAt);
     }
 
     @Override
@@ -39,8 +39,8 @@ public class JsonChallengeDocuments implements ChallengeDocuments {
     }
 
     @Override
-    public IngestAnswer answer(RecordedEvent recorded) {
-        return AnswerJson.read(StrictJson.parse(recorded.answer()).asJsonObject());
+    public Optional<IngestAnswer> storedAnswer(RecordedEvent recorded) {
+        return recorded.answer().map(answer -> AnswerJson.read(StrictJson.parse(answer).asJsonObject()));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package ai.tradesense.domain.model.challenge;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,8 +15,9 @@ import ai.tradesense.domain.model.Timestamps;
 import ai.tradesense.domain.rules.Event;
 
 /**
- * An event as it was received and what the engine made of it, with the answer given at the time,
- * so a repeat of the same (type, id) gets the same answer and changes nothing.
+ * An event as it was received and what the engine made of it, with the balance, equity and phase it left,
+ * so a repeat of the same (type, id) is answered as the first time and changes nothing. Rows written
+ * before answers were rebuilt carry the whole first answer instead of the three figures.
  */
 @Entity
 @Table(name = "challenge_event")
@@ -43,8 +46,17 @@ public class RecordedEvent {
     @Column(nullable = false, length = 100_000)
     private String outcomes;
 
-    @Column(nullable = false, length = 1_000_000)
+    @Column(length = 1_000_000)
     private String answer;
+
+    @Column(precision = 30, scale = 10)
+    private BigDecimal balance;
+
+    @Column(precision = 30, scale = 10)
+    private BigDecimal equity;
+
+    @Column(name = "phase_index")
+    private Integer phaseIndex;
 
     @Column(name = "received_at", nullable = false)
     private OffsetDateTime receivedAt;
@@ -52,8 +64,8 @@ public class RecordedEvent {
     protected RecordedEvent() {
     }
 
-    public RecordedEvent(String challengeId, long seq, Event event, String payload, String outcomes, String answer,
-                         Instant receivedAt) {
+    public RecordedEvent(String challengeId, long seq, Event event, String payload, String outcomes,
+                         BigDecimal balance, BigDecimal equity, int phaseIndex, Instant receivedAt) {
         this.challengeId = challengeId;
         this.seq = seq;
         this.type = event.type().name();
@@ -61,7 +73,9 @@ public class RecordedEvent {
         this.occurredAt = Timestamps.stored(event.at());
         this.payload = payload;
         this.outcomes = outcomes;
-        this.answer = answer;
+        this.balance = balance;
+        this.equity = equity;
+        this.phaseIndex = phaseIndex;
         this.receivedAt = Timestamps.stored(receivedAt);
     }
 
@@ -93,9 +107,18 @@ public class RecordedEvent {
         return outcomes;
     }
 
-    public String answer() {
-        return answer;
+    /** The first answer as stored by rows written before answers were rebuilt; empty for later rows. */
+    public Optional<String> answer() {
+        return Optional.ofNullable(answer);
     }
+
+    /** The balance, equity and phase the event left; empty for rows that stored the whole answer instead. */
+    public Optional<Figures> figures() {
+        return balance == null ? Optional.empty() : Optional.of(new Figures(balance, equity, phaseIndex));
+    }
+
+    /** What the daily snapshots take from each event. */
+    public record Figures(BigDecimal balance, BigDecimal equity, int phaseIndex) { }
 
     public Instant receivedAt() {
         return receivedAt.toInstant();
