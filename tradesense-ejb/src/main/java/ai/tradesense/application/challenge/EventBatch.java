@@ -6,7 +6,7 @@ import ai.tradesense.domain.rules.Event;
 
 /**
  * The events of one ingestion request, in order. A request of one object and a request of a one-item
- * array answer differently (a repeated single event answers exactly as the first time), so the shape
+ * array answer differently (a repeated single event answers its first entry alone), so the shape
  * the client sent is kept.
  *
  * @param single true when the request was one event, not an array

@@ -15,8 +15,8 @@ public interface EventIngestion {
 
     /**
      * Applies the events in order, all or nothing, and answers with the resulting state and what
-     * happened to each. A repeat of an event's (type, id) answers as the first time did and changes
-     * nothing. Completes exceptionally with {@link ai.tradesense.domain.model.InvalidInputException} when
+     * happened to each. A repeat of an event's (type, id) answers its entry as the first time did, with
+     * the current state, and changes nothing. Completes exceptionally with {@link ai.tradesense.domain.model.InvalidInputException} when
      * an event cannot be applied, {@link EventOutOfOrderException} when one is older than the last one
      * applied, {@link ai.tradesense.domain.model.challenge.ChallengeNotFoundException}, or
      * {@link CommitFailedException} (nothing applied in any of these cases).

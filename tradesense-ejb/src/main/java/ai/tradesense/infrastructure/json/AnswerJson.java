@@ -15,8 +15,8 @@ import ai.tradesense.domain.rules.Outcome;
 
 /**
  * An ingestion's answer {@code {"challenge", "applied": [{"seq", "type", "id", "at", "outcomes",
- * "duplicate"}]}} and its entries, and back: the first answer to an event is stored and answered again,
- * byte for byte, to a repeat.
+ * "duplicate"}]}} and its entries, and back: event rows written before answers were
+ * rebuilt stored their first answer, which is read back, byte for byte, for a repeat.
  */
 public final class AnswerJson {
 

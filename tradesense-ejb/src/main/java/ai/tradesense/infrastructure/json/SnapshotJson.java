@@ -14,8 +14,8 @@ import ai.tradesense.domain.rules.Failure;
 import ai.tradesense.domain.rules.FailureRule;
 
 /**
- * A challenge snapshot as every answer and STATE message shows it, and back (stored answers are read
- * again for repeats and daily snapshots). Money is written plain, without trailing zeros.
+ * A challenge snapshot as every answer and STATE message shows it, and back (answers stored by older
+ * event rows are read again for repeats and daily snapshots). Money is written plain, without trailing zeros.
  */
 public final class SnapshotJson {
 
