@@ -12,7 +12,7 @@ import ai.tradesense.domain.rules.Event;
  * One ingestion request waiting for the {@link IngestionWriter}: its events, in request order, and the
  * future its answer completes once the transaction holding it committed.
  *
- * @param single true for a request of one event object (its repeat answers exactly as the first time)
+ * @param single true for a request of one event object (its repeat answers its first entry alone)
  * @param bridge true for a bridge request (all-or-nothing per challenge, one result per event); otherwise
  *               every event is of one challenge and the request is all-or-nothing
  */

@@ -16,7 +16,7 @@ import ai.tradesense.domain.rules.Event;
 
 /**
  * An event as it was received and what the engine made of it, with the balance, equity and phase it left,
- * so a repeat of the same (type, id) is answered as the first time and changes nothing. Rows written
+ * so a repeat of the same (type, id) gets its first entry again and changes nothing. Rows written
  * before answers were rebuilt carry the whole first answer instead of the three figures.
  */
 @Entity

@@ -46,7 +46,7 @@ import ai.tradesense.interfaces.security.CurrentCaller;
 @Produces(MediaType.APPLICATION_JSON)
 public class ChallengeResource {
 
-    /** Set on an answer that repeats the stored answer of an event seen before. */
+    /** Set on an answer to an event seen before (its first entry, the current state). */
     static final String REPLAY_HEADER = "Idempotent-Replay";
     private static final Set<String> START_FIELDS = Set.of("planCode", "traderId", "startAt");
     private static final Set<String> ACTION_FIELDS = Set.of("action", "reason", "until", "days");
