@@ -151,6 +151,12 @@ class ChallengeApiIT {
         assertThat(count("SELECT COUNT(*) FROM challenge_event WHERE challenge_id = ?", id)).isEqualTo(2);
         assertThat(count("SELECT COUNT(*) FROM challenge_event WHERE challenge_id = ? AND answer IS NULL"
                 + " AND balance IS NOT NULL", id)).isEqualTo(2);
+        // A row written before answers were rebuilt keeps answering its stored first answer, byte for byte.
+        execute("UPDATE challenge_event SET answer = ?, balance = NULL, equity = NULL, phase_index = NULL"
+                + " WHERE challenge_id = ? AND seq = 1", first.body(), id);
+        Answer old = api.post("challenges/" + id + "/events", open);
+        assertThat(old.status()).isEqualTo(200);
+        assertThat(old.body()).isEqualTo(first.body());
         assertThat(count("SELECT COUNT(*) FROM trade WHERE challenge_id = ?", id)).isEqualTo(1);
 
         Answer batch = api.post("challenges/" + id + "/events", "[" + open + ", {\"type\": \"EQUITY\", \"id\": \"e-2\","
@@ -502,10 +508,12 @@ class ChallengeApiIT {
         }
     }
 
-    private static void execute(String sql, String parameter) throws Exception {
+    private static void execute(String sql, String... parameters) throws Exception {
         try (Connection connection = TestServices.postgres().connect();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
             assertThat(statement.executeUpdate()).isEqualTo(1);
         }
     }
