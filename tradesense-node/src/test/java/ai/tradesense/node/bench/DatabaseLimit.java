@@ -29,7 +29,7 @@ import ai.tradesense.testsupport.TestServices;
  * the columns, keys and constraints of {@code challenge}, {@code challenge_event}, {@code trade} and
  * {@code audit_entry} (migrations V2 and V4). Each transaction does what the node does for one request
  * on one challenge: lock the challenge row ({@code SELECT ... FOR UPDATE}); per event insert the recorded
- * event (payload, outcomes and a stored answer about as wide as the node's), insert its audit entry
+ * event (payload, outcomes and the balance, equity and phase after it, as V6 stores them), insert its audit entry
  * (with a real SHA-256 chain), and for a trade event look its key up, then insert or close the trade
  * row; then update the challenge row with the new state; commit ({@code synchronous_commit} as the
  * server has it). Inserts of one transaction go as one JDBC batch: the best the database allows for
@@ -39,7 +39,7 @@ final class DatabaseLimit implements AutoCloseable {
 
     static final String SCHEMA = "bench_limit";
     private static final String STATE = pad("{\"status\":\"ACTIVE\",\"phaseIndex\":0,\"balance\":\"%s\",\"equity\":\"%s\"", 600);
-    private static final String ANSWER = pad("{\"challenge\":{\"id\":\"%s\",\"seq\":%d,\"status\":\"ACTIVE\"}", 850);
+    private static final BigDecimal BALANCE = new BigDecimal("100250.0000000000");
 
     private final TestServices.Database db;
     private final AtomicInteger runs = new AtomicInteger();
@@ -68,7 +68,8 @@ final class DatabaseLimit implements AutoCloseable {
             s.execute("CREATE INDEX ix_challenge_next_day ON " + SCHEMA + ".challenge (status, next_day_start)");
             s.execute("CREATE TABLE " + SCHEMA + ".challenge_event (challenge_id VARCHAR(36) NOT NULL, seq BIGINT NOT NULL,"
                     + " type VARCHAR(16) NOT NULL, event_id VARCHAR(128), occurred_at TIMESTAMP WITH TIME ZONE NOT NULL,"
-                    + " payload VARCHAR(4000) NOT NULL, outcomes VARCHAR(100000) NOT NULL, answer VARCHAR(1000000) NOT NULL,"
+                    + " payload VARCHAR(4000) NOT NULL, outcomes VARCHAR(100000) NOT NULL, answer VARCHAR(1000000),"
+                    + " balance NUMERIC(30, 10), equity NUMERIC(30, 10), phase_index INTEGER,"
                     + " received_at TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT pk_challenge_event PRIMARY KEY (challenge_id, seq),"
                     + " CONSTRAINT uq_challenge_event_key UNIQUE (challenge_id, type, event_id),"
                     + " CONSTRAINT fk_challenge_event_challenge FOREIGN KEY (challenge_id) REFERENCES " + SCHEMA + ".challenge (id))");
@@ -191,10 +192,11 @@ final class DatabaseLimit implements AutoCloseable {
             this.c = c;
             lock = c.prepareStatement("SELECT status, balance, equity, state, seq, audit_seq, audit_hash, open_trades FROM "
                     + SCHEMA + ".challenge WHERE id = ? FOR UPDATE");
-            key = c.prepareStatement("SELECT seq, answer FROM " + SCHEMA
+            key = c.prepareStatement("SELECT seq, outcomes FROM " + SCHEMA
                     + ".challenge_event WHERE challenge_id = ? AND type = ? AND event_id = ?");
             event = c.prepareStatement("INSERT INTO " + SCHEMA + ".challenge_event (challenge_id, seq, type, event_id,"
-                    + " occurred_at, payload, outcomes, answer, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " occurred_at, payload, outcomes, balance, equity, phase_index, received_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             audit = c.prepareStatement("INSERT INTO " + SCHEMA + ".audit_entry (challenge_id, seq, kind, occurred_at, actor,"
                     + " content, previous_hash, hash) VALUES (?, ?, 'EVENT_APPLIED', ?, 'platform:bench', ?, ?, ?)");
             openTrade = c.prepareStatement("INSERT INTO " + SCHEMA + ".trade (challenge_id, trade_id, phase_index, symbol,"
@@ -264,8 +266,10 @@ final class DatabaseLimit implements AutoCloseable {
                 event.setObject(5, time(e.at()));
                 event.setString(6, e.json());
                 event.setString(7, "[]");
-                event.setString(8, String.format(ANSWER, id, seq));
-                event.setObject(9, now);
+                event.setBigDecimal(8, BALANCE);
+                event.setBigDecimal(9, BALANCE);
+                event.setInt(10, 0);
+                event.setObject(11, now);
                 event.addBatch();
                 String content = "{\"event\":" + e.json() + ",\"seq\":" + seq + ",\"outcomes\":[]}";
                 String next = HexFormat.of().formatHex(sha256.digest((hash + id + auditSeq + content)
