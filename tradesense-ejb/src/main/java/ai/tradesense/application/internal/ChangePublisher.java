@@ -27,6 +27,9 @@ class ChangePublisher {
     @Inject
     AlertRaiser alerts;
 
+    @Inject
+    OutboxWriter outbox;
+
     /** The outcomes a screen must show as they happen, then the alert a failure raises. */
     void outcomes(Challenge challenge, Evaluation evaluation, Instant at, Instant now, List<LiveMessage> messages) {
         for (Outcome outcome : evaluation.outcomes()) {
@@ -47,13 +50,19 @@ class ChangePublisher {
         }
         List<LiveMessage> all = new ArrayList<>(messages);
         all.add(new LiveMessage.State(challenge.id(), challenge.seq(), now, ChallengeSnapshot.of(challenge, rules)));
-        changes.fire(new ChallengeChanged(challenge.id(), challenge.traderId(), challenge.planCode(), all));
+        fire(new ChallengeChanged(challenge.id(), challenge.traderId(), challenge.planCode(), all));
     }
 
     /** Messages that need no STATE after them (alerts of the worker). */
     void publishAsIs(Challenge challenge, List<LiveMessage> messages) {
         if (!messages.isEmpty()) {
-            changes.fire(new ChallengeChanged(challenge.id(), challenge.traderId(), challenge.planCode(), messages));
+            fire(new ChallengeChanged(challenge.id(), challenge.traderId(), challenge.planCode(), messages));
         }
+    }
+
+    /** The webhooks and platform commands of the change join its transaction; the pushes wait for the commit. */
+    private void fire(ChallengeChanged change) {
+        outbox.record(change);
+        changes.fire(change);
     }
 }

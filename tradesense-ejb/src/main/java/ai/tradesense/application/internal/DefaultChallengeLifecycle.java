@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import ai.tradesense.application.challenge.AuditContent;
 import ai.tradesense.application.challenge.ChallengeLifecycle;
 import ai.tradesense.application.challenge.ChallengeSnapshot;
+import ai.tradesense.application.outbound.Notice;
+import ai.tradesense.application.outbound.OutboundEvents;
 import ai.tradesense.application.security.AccessDeniedException;
 import ai.tradesense.application.security.Caller;
 import ai.tradesense.application.security.Role;
@@ -46,6 +48,9 @@ public class DefaultChallengeLifecycle implements ChallengeLifecycle {
     AuditWriter audit;
 
     @Inject
+    OutboxWriter outbox;
+
+    @Inject
     Clock clock;
 
     @Override
@@ -74,6 +79,8 @@ public class DefaultChallengeLifecycle implements ChallengeLifecycle {
         challenges.add(challenge);
         audit.write(challenge, AuditEntry.Kind.CHALLENGE_STARTED, opening, caller.auditName(),
                 new AuditContent.Started(plan.code(), plan.version(), traderId, opening));
+        outbox.record(OutboundEvents.started(challenge.id(),
+                new Notice.Started(traderId, plan.code(), plan.version(), opening), opening));
         LOG.log(Level.INFO, "Challenge {0} started on plan {1} v{2} for trader {3}",
                 new Object[] {challenge.id(), plan.code(), plan.version(), traderId});
         return ChallengeSnapshot.of(challenge, rules);

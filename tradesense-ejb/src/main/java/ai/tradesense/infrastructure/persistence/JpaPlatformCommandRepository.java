@@ -1,0 +1,56 @@
+package ai.tradesense.infrastructure.persistence;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import ai.tradesense.domain.model.outbound.PlatformCommand;
+import ai.tradesense.domain.model.outbound.PlatformCommandRepository;
+
+@ApplicationScoped
+public class JpaPlatformCommandRepository implements PlatformCommandRepository {
+
+    private static final String COUNTER = "platform_command";
+
+    @Inject
+    TransactionalEntityManager entityManager;
+
+    private EntityManager em() {
+        return entityManager.get();
+    }
+
+    @Override
+    public long nextSeq() {
+        // The UPDATE locks the counter row until the commit (see V9__webhooks.sql).
+        em().createNativeQuery("UPDATE platform_command_counter SET last_seq = last_seq + 1 WHERE name = ?")
+                .setParameter(1, COUNTER)
+                .executeUpdate();
+        Number seq = (Number) em().createNativeQuery("SELECT last_seq FROM platform_command_counter WHERE name = ?")
+                .setParameter(1, COUNTER)
+                .getSingleResult();
+        return seq.longValue();
+    }
+
+    @Override
+    public void add(PlatformCommand command) {
+        em().persist(command);
+    }
+
+    @Override
+    public List<PlatformCommand> after(long seq, boolean open, int limit) {
+        return em().createQuery("SELECT c FROM PlatformCommand c WHERE c.seq > :seq"
+                        + (open ? " AND c.acknowledgedAt IS NULL" : "") + " ORDER BY c.seq", PlatformCommand.class)
+                .setParameter("seq", seq)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public Optional<PlatformCommand> lock(long seq) {
+        return Optional.ofNullable(em().find(PlatformCommand.class, seq, LockModeType.PESSIMISTIC_WRITE));
+    }
+}
