@@ -68,6 +68,13 @@ public final class SettingRules {
         positive("tradesense.retention.acknowledged-alert-days");
         positive("tradesense.retention.refresh-token-days");
         duration("tradesense.clock.offset");
+        positive("tradesense.webhooks.max-attempts");
+        positive("tradesense.webhooks.base-delay-seconds");
+        positive("tradesense.webhooks.max-delay-seconds");
+        positive("tradesense.webhooks.connect-timeout-ms");
+        positive("tradesense.webhooks.request-timeout-ms");
+        positive("tradesense.webhooks.claim-seconds");
+        atLeastZero("tradesense.webhooks.secret-grace-hours");
     }
 
     private String value(String key) {

@@ -1,0 +1,44 @@
+package ai.tradesense.application.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import ai.tradesense.application.outbound.PlatformCommandView;
+import ai.tradesense.application.outbound.PlatformCommands;
+import ai.tradesense.application.security.Caller;
+import ai.tradesense.domain.model.outbound.OutboundNotFoundException;
+import ai.tradesense.domain.model.outbound.PlatformCommand;
+import ai.tradesense.domain.model.outbound.PlatformCommandRepository;
+
+@Stateless
+public class DefaultPlatformCommands implements PlatformCommands {
+
+    private static final Logger LOG = Logger.getLogger(DefaultPlatformCommands.class.getName());
+
+    @Inject
+    PlatformCommandRepository commands;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public List<PlatformCommandView> after(long seq, boolean open, int limit) {
+        return commands.after(seq, open, limit).stream().map(PlatformCommandViews::of).toList();
+    }
+
+    @Override
+    public PlatformCommandView acknowledge(Caller caller, long seq) {
+        PlatformCommand command = commands.lock(seq)
+                .orElseThrow(() -> new OutboundNotFoundException("platform command", Long.toString(seq)));
+        if (command.acknowledge(caller.auditName(), clock.instant())) {
+            LOG.log(Level.INFO, "Platform command {0} ({1} for challenge {2}) acknowledged by {3}",
+                    new Object[] {seq, command.command(), command.challengeId(), caller.auditName()});
+        }
+        return PlatformCommandViews.of(command);
+    }
+}

@@ -1,0 +1,15 @@
+package ai.tradesense.application.outbound;
+
+import java.util.List;
+
+import ai.tradesense.application.security.Caller;
+
+/** The platform pulls its enforcement commands in seq order and acknowledges each. */
+public interface PlatformCommands {
+
+    /** Commands after {@code seq} in order, at most {@code limit}; only unacknowledged ones when {@code open}. */
+    List<PlatformCommandView> after(long seq, boolean open, int limit);
+
+    /** Acknowledged by the caller; acknowledging again answers the first acknowledgement. */
+    PlatformCommandView acknowledge(Caller caller, long seq);
+}
