@@ -29,6 +29,7 @@ import ai.tradesense.domain.model.alert.AlertNotFoundException;
 import ai.tradesense.domain.model.challenge.ChallengeNotFoundException;
 import ai.tradesense.domain.model.identity.EmailTakenException;
 import ai.tradesense.domain.model.identity.UserNotFoundException;
+import ai.tradesense.domain.model.outbound.OutboundNotFoundException;
 import ai.tradesense.domain.model.plan.PlanNotFoundException;
 import ai.tradesense.domain.model.plan.PlanVersionConflictException;
 import ai.tradesense.infrastructure.json.StrictJson;
@@ -77,7 +78,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.of(Status.CONFLICT, "conflict", failure.getMessage());
         }
         if (failure instanceof PlanNotFoundException || failure instanceof ChallengeNotFoundException
-                || failure instanceof UserNotFoundException || failure instanceof AlertNotFoundException) {
+                || failure instanceof UserNotFoundException || failure instanceof AlertNotFoundException
+                || failure instanceof OutboundNotFoundException) {
             return Problem.of(Status.NOT_FOUND, "not-found", failure.getMessage());
         }
         if (failure instanceof PlanVersionConflictException || failure instanceof AlertAcknowledgedException) {
