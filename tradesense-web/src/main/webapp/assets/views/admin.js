@@ -1,13 +1,14 @@
-// Administration: plans (publish from a preset, revise as a new version), users and roles, API keys.
+// Administration: plans (publish from a preset, revise as a new version), users and roles, API keys, webhooks.
 
 import { ApiError, del, forgetPlans, get, post, put, query } from '../api.js';
 import { h, fill, field, shortTimeEl, announce } from '../dom.js';
 import { planSummary } from '../rules.js';
+import { webhooksTab } from './webhooks.js';
 import {
   busy, clearFormErrors, confirmDialog, pageHeading, panel, problemView, showFormError,
 } from '../ui.js';
 
-const TABS = [['plans', 'Plans'], ['users', 'Users and roles'], ['keys', 'API keys']];
+const TABS = [['plans', 'Plans'], ['users', 'Users and roles'], ['keys', 'API keys'], ['webhooks', 'Webhooks']];
 const ROLES = ['TRADER', 'RISK', 'ADMIN'];
 
 export async function adminView(root, [tab = 'plans']) {
@@ -21,6 +22,8 @@ export async function adminView(root, [tab = 'plans']) {
     await usersTab(body);
   } else if (current === 'keys') {
     await keysTab(body);
+  } else if (current === 'webhooks') {
+    await webhooksTab(body);
   } else {
     await plansTab(body);
   }
