@@ -1,4 +1,5 @@
-// The risk console: a live board of challenges sortable by room left, alerts, and the ops feed.
+// The risk console: a live board of challenges sortable by room left, alerts, the ops feed, and the
+// enforcement commands the platform has not acknowledged.
 
 import { ApiError, get, plan as loadPlan, post, query } from '../api.js';
 import {
@@ -7,6 +8,7 @@ import {
 import { liveChannel, liveIndicator } from '../live.js';
 import { FAILURE_WORDS, dailyAllowance, maxAllowance } from '../rules.js';
 import { busy, modal, pageHeading, panel, problemView } from '../ui.js';
+import { commandsPanel } from './commands.js';
 
 const PAGE = 100;
 const MAX_PAGES = 10;
@@ -74,7 +76,8 @@ export async function riskView(root) {
           boardMessage, boardCount, board)),
       h('div', { class: 'risk-side' },
         panel('Alerts', h('div', { class: 'filters' }, field('Show', alertStatus)), alerts),
-        panel('Live feed', feedEmpty, feed))));
+        panel('Live feed', feedEmpty, feed),
+        commandsPanel())));
 
   const rows = new Map();
   let sort = { key: 'least', descending: false };
