@@ -153,10 +153,10 @@ class WebhooksIT {
             }
             assertThat(kinds).containsExactlyInAnyOrder("CLOSE_ALL_AND_DISABLE DAILY_LOSS",
                     "CLOSE_ALL_AND_SUSPEND DAILY_LOSS", "CLOSE_ALL_AND_SUSPEND MANUAL", "CLOSE_ALL_AND_DISABLE MANUAL");
-            long first = commands.getJsonObject(0).getJsonNumber("seq").longValue();
-            Http.Answer ack = pulling.post("platform/commands/" + first + "/ack", "");
+            long firstSeq = commands.getJsonObject(0).getJsonNumber("seq").longValue();
+            Http.Answer ack = pulling.post("platform/commands/" + firstSeq + "/ack", "");
             assertThat(ack.status()).as(ack.body()).isEqualTo(200);
-            Http.Answer again = pulling.post("platform/commands/" + first + "/ack", "");
+            Http.Answer again = pulling.post("platform/commands/" + firstSeq + "/ack", "");
             assertThat(again.json().getString("acknowledgedAt")).isEqualTo(ack.json().getString("acknowledgedAt"));
             assertThat(pulling.get("platform/commands?after=0&open=true").json().getJsonArray("items")).hasSize(3);
         } finally {
