@@ -74,6 +74,8 @@ INSERT INTO platform_command_counter (name, last_seq) VALUES ('platform_command'
 CREATE TABLE platform_command (
     seq             BIGINT         NOT NULL,
     challenge_id    VARCHAR(36)    NOT NULL,
+    -- The challenge's plan: a platform key limited to some plans sees only their commands.
+    plan_code       VARCHAR(64)    NOT NULL,
     command         VARCHAR(32)    NOT NULL,
     until_at        TIMESTAMP WITH TIME ZONE,
     reason          VARCHAR(64)    NOT NULL,

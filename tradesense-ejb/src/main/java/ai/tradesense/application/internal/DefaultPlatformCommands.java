@@ -27,13 +27,13 @@ public class DefaultPlatformCommands implements PlatformCommands {
     Clock clock;
 
     @Override
-    public List<PlatformCommandView> after(long seq, boolean open, int limit) {
-        return commands.after(seq, open, limit).stream().map(PlatformCommandViews::of).toList();
+    public List<PlatformCommandView> after(Caller caller, long seq, boolean open, int limit) {
+        return commands.after(seq, open, caller.planScope(), limit).stream().map(PlatformCommandViews::of).toList();
     }
 
     @Override
     public PlatformCommandView acknowledge(Caller caller, long seq) {
-        PlatformCommand command = commands.lock(seq)
+        PlatformCommand command = commands.lock(seq).filter(c -> caller.mayUsePlan(c.planCode()))
                 .orElseThrow(() -> new OutboundNotFoundException("platform command", Long.toString(seq)));
         if (command.acknowledge(caller.auditName(), clock.instant())) {
             LOG.log(Level.INFO, "Platform command {0} ({1} for challenge {2}) acknowledged by {3}",

@@ -55,8 +55,8 @@ class OutboxWriter {
         planned.notices().forEach(notice -> write(UUID.randomUUID().toString(), notice, subscriptions, now));
         for (CommandOrder order : planned.commands()) {
             String eventId = UUID.randomUUID().toString();
-            PlatformCommand command = new PlatformCommand(commands.nextSeq(), order.challengeId(), order.kind().name(),
-                    order.until(), order.reason(), eventId, now);
+            PlatformCommand command = new PlatformCommand(commands.nextSeq(), order.challengeId(), order.planCode(),
+                    order.kind().name(), order.until(), order.reason(), eventId, now);
             commands.add(command);
             LOG.log(Level.INFO, "Platform command {0}: {1} for challenge {2} ({3})",
                     new Object[] {command.seq(), command.command(), command.challengeId(), command.reason()});

@@ -74,11 +74,12 @@ public final class OutboundEvents {
                                 List<Notice> notices, List<CommandOrder> commands) {
         Optional<WebhookType> type;
         if (outcome instanceof Outcome.Failed failed) {
-            commands.add(new CommandOrder(change.challengeId(), CommandKind.CLOSE_ALL_AND_DISABLE, null,
+            commands.add(new CommandOrder(change.challengeId(), change.planCode(), CommandKind.CLOSE_ALL_AND_DISABLE, null,
                     failed.rule().name(), message.at()));
             type = Optional.of(WebhookType.CHALLENGE_FAILED);
         } else if (outcome instanceof Outcome.Paused paused) {
-            commands.add(new CommandOrder(change.challengeId(), CommandKind.CLOSE_ALL_AND_SUSPEND, paused.until(),
+            commands.add(new CommandOrder(change.challengeId(), change.planCode(), CommandKind.CLOSE_ALL_AND_SUSPEND,
+                    paused.until(),
                     pauseReason, message.at()));
             type = Optional.of(WebhookType.CHALLENGE_PAUSED);
         } else {

@@ -1,5 +1,6 @@
 package ai.tradesense.infrastructure.persistence;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 
 import ai.tradesense.domain.model.outbound.PlatformCommand;
 import ai.tradesense.domain.model.outbound.PlatformCommandRepository;
@@ -41,12 +43,17 @@ public class JpaPlatformCommandRepository implements PlatformCommandRepository {
     }
 
     @Override
-    public List<PlatformCommand> after(long seq, boolean open, int limit) {
-        return em().createQuery("SELECT c FROM PlatformCommand c WHERE c.seq > :seq"
-                        + (open ? " AND c.acknowledgedAt IS NULL" : "") + " ORDER BY c.seq", PlatformCommand.class)
+    public List<PlatformCommand> after(long seq, boolean open, Collection<String> planCodes, int limit) {
+        TypedQuery<PlatformCommand> query = em().createQuery("SELECT c FROM PlatformCommand c WHERE c.seq > :seq"
+                        + (open ? " AND c.acknowledgedAt IS NULL" : "")
+                        + (planCodes.isEmpty() ? "" : " AND c.planCode IN :plans") + " ORDER BY c.seq",
+                PlatformCommand.class)
                 .setParameter("seq", seq)
-                .setMaxResults(limit)
-                .getResultList();
+                .setMaxResults(limit);
+        if (!planCodes.isEmpty()) {
+            query.setParameter("plans", planCodes);
+        }
+        return query.getResultList();
     }
 
     @Override

@@ -26,6 +26,7 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -257,6 +258,16 @@ class SecurityIT {
         expect(failures, who, "GET admin/users", h -> h.get("admin/users"), 401, 403, 403, 403, 200, 403, 403);
         expect(failures, who, "GET admin/api-keys", h -> h.get("admin/api-keys"), 401, 403, 403, 403, 200, 403, 403);
         expect(failures, who, "GET auth/me", h -> h.get("auth/me"), 401, 200, 200, 200, 200, 200, 200);
+        String hook = "{\"url\": \"http://127.0.0.1:9/matrix\", \"eventTypes\": [\"challenge.failed\"]}";
+        expect(failures, who, "POST admin/webhooks", h -> h.post("admin/webhooks", hook), 401, 403, 403, 403, 201, 403, 403);
+        expect(failures, who, "GET admin/webhooks", h -> h.get("admin/webhooks"), 401, 403, 403, 403, 200, 403, 403);
+        expect(failures, who, "GET admin/webhooks/deliveries", h -> h.get("admin/webhooks/deliveries"),
+                401, 403, 403, 403, 200, 403, 403);
+        expect(failures, who, "POST admin/webhooks/deliveries/{id}/replay", h -> h.post("admin/webhooks/deliveries/"
+                + UUID.randomUUID() + "/replay", ""), 401, 403, 403, 403, 404, 403, 403);
+        expect(failures, who, "GET platform/commands", h -> h.get("platform/commands"), 401, 403, 403, 200, 200, 200, 200);
+        expect(failures, who, "POST platform/commands/{seq}/ack", h -> h.post("platform/commands/999999999/ack", ""),
+                401, 403, 403, 403, 403, 404, 404);
         expect(failures, who, "POST actions PAUSE", h -> h.post(c + "/actions",
                 "{\"action\": \"PAUSE\", \"reason\": \"matrix check\"}"), 401, 403, 403, 200, 422, 403, 403);
         expect(failures, who, "POST actions FAIL", h -> h.post(c + "/actions",
@@ -269,6 +280,82 @@ class SecurityIT {
                 .allSatisfy(ch -> assertThat(ch.getString("traderId")).isEqualTo(traderA.id()));
         assertProblem(traderA.http().post("challenges", "{\"planCode\": \"two-step-100k\", \"traderId\": \""
                 + traderB.id() + "\"}"), 403, null);
+    }
+
+    @Test
+    void webhookSubscriptionsDeliveriesAndPlatformCommandsThroughTheApi() {
+        Http admin = Accounts.admin(anonymous);
+        Http platform = Accounts.platform(anonymous);
+        assertProblem(admin.post("admin/webhooks", "{\"url\": \"ftp://crm.test/hook\", \"eventTypes\": [\"challenge.failed\"]}"),
+                422, "url");
+        assertProblem(admin.post("admin/webhooks", "{\"url\": \"/relative/hook\", \"eventTypes\": [\"challenge.failed\"]}"),
+                422, "url");
+        assertProblem(admin.post("admin/webhooks", "{\"eventTypes\": [\"challenge.failed\"]}"), 422, "url");
+        assertProblem(admin.post("admin/webhooks", "{\"url\": \"https://crm.test/hook\", \"eventTypes\": [\"challenge.failed\", \"challenge.exploded\"]}"),
+                422, "eventTypes[1]");
+        assertProblem(admin.post("admin/webhooks", "{\"url\": \"https://crm.test/hook\", \"eventTypes\": [\"challenge.failed\"], \"secret\": \"short\"}"),
+                422, "secret");
+        int before = admin.get("admin/webhooks").json().getJsonArray("items").size();
+
+        Answer created = admin.post("admin/webhooks", "{\"url\": \"http://127.0.0.1:9/hooks\", \"description\": \"crm\","
+                + " \"eventTypes\": [\"challenge.failed\", \"platform.command\", \"alert.raised\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().getString("id");
+        String secret = created.json().getJsonObject("secret").getString("secret");
+        String firstKey = created.json().getJsonObject("secret").getString("keyId");
+        assertThat(secret).startsWith("whsec_").hasSizeGreaterThan(30);
+        assertThat(admin.get("admin/webhooks").json().getJsonArray("items")).hasSize(before + 1);
+        assertThat(admin.get("admin/webhooks").body()).doesNotContain(secret);
+
+        Answer rotated = admin.post("admin/webhooks/" + id + "/secrets", "{\"secret\": \"a-secret-the-firm-chose-itself-42\"}");
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(201);
+        assertThat(rotated.json().getString("keyId")).isNotEqualTo(firstKey);
+        JsonObject subscription = admin.get("admin/webhooks/" + id).json();
+        assertThat(subscription.getJsonArray("keys").getValuesAs(JsonObject.class))
+                .extracting(k -> k.getString("keyId"), k -> k.containsKey("retiredAt"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(rotated.json().getString("keyId"), false),
+                        org.assertj.core.groups.Tuple.tuple(firstKey, true));
+        assertProblem(admin.put("admin/webhooks/" + id, "{\"url\": \"mailto:x@crm.test\", \"eventTypes\": [\"challenge.failed\"]}"),
+                422, "url");
+        assertThat(admin.get("admin/webhooks/" + id).json().getString("url")).isEqualTo("http://127.0.0.1:9/hooks");
+
+        // A staff failure: the webhook, the alert and the command are in the outbox with the change.
+        Answer started = admin.post("challenges", "{\"planCode\": \"two-step-100k\", \"traderId\": \"hooked\"}");
+        String challenge = started.json().getString("id");
+        long lastSeq = platform.get("platform/commands?after=0&limit=1000").json().getJsonNumber("last").longValue();
+        assertThat(admin.post("challenges/" + challenge + "/actions", "{\"action\": \"FAIL\", \"reason\": \"terms\"}")
+                .status()).isEqualTo(200);
+        List<JsonObject> deliveries = admin.get("admin/webhooks/deliveries?status=PENDING&size=100&subscription=" + id)
+                .json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(d -> challenge.equals(d.getString("subject", null))).toList();
+        assertThat(deliveries).extracting(d -> d.getString("eventType"))
+                .containsExactlyInAnyOrder("challenge.failed", "alert.raised", "platform.command");
+        JsonObject replayed = admin.post("admin/webhooks/deliveries/" + deliveries.get(0).getString("id") + "/replay", "")
+                .json();
+        assertThat(replayed.getString("status")).isEqualTo("PENDING");
+        assertThat(replayed.getString("eventId")).isEqualTo(deliveries.get(0).getString("eventId"));
+        assertProblem(admin.get("admin/webhooks/deliveries?status=LOST"), 422, "status");
+
+        JsonArray commands = platform.get("platform/commands?after=" + lastSeq).json().getJsonArray("items");
+        JsonObject command = commands.getValuesAs(JsonObject.class).stream()
+                .filter(c -> challenge.equals(c.getString("challengeId"))).findFirst().orElseThrow();
+        assertThat(command.getString("command")).isEqualTo("CLOSE_ALL_AND_DISABLE");
+        assertThat(command.getString("reason")).isEqualTo("MANUAL");
+        assertThat(command.containsKey("until")).isFalse();
+        long seq = command.getJsonNumber("seq").longValue();
+        Answer ack = platform.post("platform/commands/" + seq + "/ack", "");
+        assertThat(ack.status()).as(ack.body()).isEqualTo(200);
+        assertThat(ack.json().getString("acknowledgedBy")).startsWith("platform:");
+        assertThat(platform.post("platform/commands/" + seq + "/ack", "").json().getString("acknowledgedAt"))
+                .isEqualTo(ack.json().getString("acknowledgedAt"));
+        assertThat(admin.get("platform/commands?open=true&after=" + lastSeq).json().getJsonArray("items")
+                .getValuesAs(JsonObject.class)).noneMatch(c -> c.getJsonNumber("seq").longValue() == seq);
+        assertProblem(platform.get("platform/commands?after=-1"), 422, "after");
+        assertProblem(platform.get("platform/commands?after=soon"), 400, "after");
+
+        assertThat(admin.delete("admin/webhooks/" + id).status()).isEqualTo(204);
+        assertProblem(admin.get("admin/webhooks/" + id), 404, null);
+        assertThat(admin.get("admin/webhooks/deliveries?subscription=" + id).json().getJsonArray("items")).isEmpty();
     }
 
     @Test

@@ -22,6 +22,9 @@ public class PlatformCommand {
     @Column(name = "challenge_id", nullable = false, updatable = false, length = 36)
     private String challengeId;
 
+    @Column(name = "plan_code", nullable = false, updatable = false, length = 64)
+    private String planCode;
+
     @Column(nullable = false, updatable = false, length = 32)
     private String command;
 
@@ -47,10 +50,11 @@ public class PlatformCommand {
     protected PlatformCommand() {
     }
 
-    public PlatformCommand(long seq, String challengeId, String command, Instant until, String reason,
-                           String outboxId, Instant at) {
+    public PlatformCommand(long seq, String challengeId, String planCode, String command, Instant until,
+                           String reason, String outboxId, Instant at) {
         this.seq = seq;
         this.challengeId = Objects.requireNonNull(challengeId, "challengeId");
+        this.planCode = Objects.requireNonNull(planCode, "planCode");
         this.command = Objects.requireNonNull(command, "command");
         this.until = until == null ? null : Timestamps.stored(until);
         this.reason = Objects.requireNonNull(reason, "reason");
@@ -74,6 +78,10 @@ public class PlatformCommand {
 
     public String challengeId() {
         return challengeId;
+    }
+
+    public String planCode() {
+        return planCode;
     }
 
     public String command() {

@@ -1,5 +1,6 @@
 package ai.tradesense.domain.model.outbound;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,8 +15,11 @@ public interface PlatformCommandRepository {
 
     void add(PlatformCommand command);
 
-    /** Commands after {@code seq}, in order; only those not acknowledged when {@code open}. */
-    List<PlatformCommand> after(long seq, boolean open, int limit);
+    /**
+     * Commands after {@code seq}, in order; only those not acknowledged when {@code open}, only on these
+     * plans unless {@code planCodes} is empty.
+     */
+    List<PlatformCommand> after(long seq, boolean open, Collection<String> planCodes, int limit);
 
     Optional<PlatformCommand> lock(long seq);
 }

@@ -47,7 +47,7 @@ public class PlatformCommandResource {
         int max = Paging.integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
         JsonArrayBuilder items = Json.createArrayBuilder();
         long last = from;
-        for (PlatformCommandView command : commands.after(from, "true".equals(open), max)) {
+        for (PlatformCommandView command : commands.after(caller.get(), from, "true".equals(open), max)) {
             items.add(CloudEventJson.command(command));
             last = command.seq();
         }
