@@ -1,15 +1,8 @@
 package ai.tradesense.application.internal;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,11 +11,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import ai.tradesense.application.outbound.WebhookAdmin;
-import ai.tradesense.application.outbound.WebhookType;
 import ai.tradesense.application.security.SecretSource;
 import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
-import ai.tradesense.domain.model.InvalidInputException.Violation;
 import ai.tradesense.domain.model.Page;
 import ai.tradesense.domain.model.outbound.Delivery;
 import ai.tradesense.domain.model.outbound.OutboundNotFoundException;
@@ -35,10 +26,6 @@ import ai.tradesense.domain.model.outbound.WebhookRepository;
 public class DefaultWebhookAdmin implements WebhookAdmin {
 
     private static final Logger LOG = Logger.getLogger(DefaultWebhookAdmin.class.getName());
-    private static final int MIN_SECRET = 24;
-    private static final int MAX_SECRET = 200;
-    private static final int MAX_URL = 2000;
-    private static final int MAX_DESCRIPTION = 500;
 
     @Inject
     WebhookRepository webhooks;
@@ -54,7 +41,7 @@ public class DefaultWebhookAdmin implements WebhookAdmin {
 
     @Override
     public Created create(SubscriptionRequest request) {
-        List<String> types = check(request, true);
+        List<String> types = SubscriptionRules.check(request, true);
         Instant now = clock.instant();
         Subscription subscription = new Subscription(UUID.randomUUID().toString(), request.url().strip(), types,
                 description(request), request.active() == null || request.active(), now);
@@ -81,7 +68,7 @@ public class DefaultWebhookAdmin implements WebhookAdmin {
         if (request.secret() != null) {
             throw InvalidInputException.of("secret", Kind.VALUE, "is rotated with POST .../secrets, not changed here");
         }
-        List<String> types = check(request, false);
+        List<String> types = SubscriptionRules.check(request, false);
         subscription.change(request.url().strip(), types, description(request),
                 request.active() == null ? subscription.active() : request.active(), clock.instant());
         LOG.log(Level.INFO, "Webhook subscription {0} changed: {1} {2} active={3}",
@@ -99,7 +86,7 @@ public class DefaultWebhookAdmin implements WebhookAdmin {
     public IssuedSecret rotate(String id, String secret) {
         Subscription subscription = subscription(id);
         Instant now = clock.instant();
-        checkSecret(secret).ifPresent(v -> {
+        SubscriptionRules.checkSecret(secret).ifPresent(v -> {
             throw new InvalidInputException(List.of(v));
         });
         for (SigningSecret older : webhooks.secrets(subscription.id())) {
@@ -132,61 +119,6 @@ public class DefaultWebhookAdmin implements WebhookAdmin {
         String keyId = "wk_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         webhooks.add(new SigningSecret(keyId, subscriptionId, secret, now));
         return new IssuedSecret(keyId, secret);
-    }
-
-    /** Every problem of the request, all at once; the event types as stored. */
-    private static List<String> check(SubscriptionRequest request, boolean creating) {
-        List<Violation> problems = new ArrayList<>();
-        urlProblem(request.url()).ifPresent(problems::add);
-        List<String> types = new ArrayList<>(new LinkedHashSet<>(request.eventTypes() == null ? List.of()
-                : request.eventTypes()));
-        if (types.isEmpty()) {
-            problems.add(new Violation("eventTypes", Kind.VALUE, "name at least one event type of "
-                    + Arrays.stream(WebhookType.values()).map(WebhookType::wireName).toList()));
-        }
-        for (int i = 0; i < types.size(); i++) {
-            if (types.get(i) == null || WebhookType.named(types.get(i)).isEmpty()) {
-                problems.add(new Violation("eventTypes[" + i + "]", Kind.VALUE, "no event type '" + types.get(i) + "'"));
-            }
-        }
-        if (request.description() != null && request.description().length() > MAX_DESCRIPTION) {
-            problems.add(new Violation("description", Kind.VALUE, "at most " + MAX_DESCRIPTION + " characters"));
-        }
-        if (creating) {
-            checkSecret(request.secret()).ifPresent(problems::add);
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return types;
-    }
-
-    private static Optional<Violation> urlProblem(String url) {
-        if (url == null || url.isBlank()) {
-            return Optional.of(new Violation("url", Kind.VALUE, "is required"));
-        }
-        try {
-            URI uri = new URI(url.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                return Optional.of(new Violation("url", Kind.VALUE,
-                        "must be an absolute http or https URL with a host"));
-            }
-        } catch (URISyntaxException e) {
-            return Optional.of(new Violation("url", Kind.VALUE, "is not a URL: " + e.getReason()));
-        }
-        return url.length() > MAX_URL
-                ? Optional.of(new Violation("url", Kind.VALUE, "at most " + MAX_URL + " characters"))
-                : Optional.empty();
-    }
-
-    private static Optional<Violation> checkSecret(String secret) {
-        if (secret != null && (secret.length() < MIN_SECRET || secret.length() > MAX_SECRET || secret.isBlank()
-                || secret.chars().anyMatch(Character::isWhitespace))) {
-            return Optional.of(new Violation("secret", Kind.VALUE,
-                    MIN_SECRET + " to " + MAX_SECRET + " characters without spaces"));
-        }
-        return Optional.empty();
     }
 
     private static String description(SubscriptionRequest request) {
