@@ -41,6 +41,7 @@ public final class BridgeSimulator {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final SimStats stats = new SimStats();
     private BigDecimal initialBalance = new BigDecimal("100000");
+    private String bearer;
 
     BridgeSimulator(SimOptions options) {
         this.options = options;
@@ -54,6 +55,9 @@ public final class BridgeSimulator {
 
     SimStats.Summary run() throws Exception {
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        if (options.key().isEmpty()) {
+            signIn();
+        }
         List<String> ids = options.ids().isPresent() ? Files.readAllLines(options.ids().get()).stream()
                 .map(String::strip).filter(s -> !s.isEmpty()).toList() : startChallenges(start);
         TradingGenerator generator = new TradingGenerator(ids, initialBalance, options.breachShare(),
@@ -142,9 +146,14 @@ public final class BridgeSimulator {
         return ids;
     }
 
+    /** The --token, or an access token for --email and --password, signed in once. */
     private String signIn() throws Exception {
+        if (bearer != null) {
+            return bearer;
+        }
         if (options.token().isPresent()) {
-            return options.token().get();
+            bearer = options.token().get();
+            return bearer;
         }
         String email = options.email().orElseThrow(() -> new IllegalArgumentException(
                 "give --ids, or --email and --password (or --token) of an admin to start the challenges"));
@@ -155,15 +164,14 @@ public final class BridgeSimulator {
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("signing in answered " + answer.statusCode() + ": " + answer.body());
         }
-        return group(ACCESS_TOKEN, answer.body());
+        bearer = group(ACCESS_TOKEN, answer.body());
+        return bearer;
     }
 
+    /** Events go with the platform key, as a bridge sends them; without one, as the signed-in admin. */
     private HttpRequest.Builder authorised(HttpRequest.Builder request) {
-        if (options.key().isPresent()) {
-            return request.header("X-API-Key", options.key().get());
-        }
-        return request.header("Authorization", "Bearer " + options.token().orElseThrow(
-                () -> new IllegalArgumentException("give --key (a platform key) or --token to send events")));
+        return options.key().isPresent() ? request.header("X-API-Key", options.key().get())
+                : request.header("Authorization", "Bearer " + bearer);
     }
 
     private URI uri(String path) {

@@ -408,13 +408,23 @@ class ChallengeApiIT {
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.body()).contains("title: TradeSense API").contains("X-API-Key")
                 .contains("/challenges/{id}/events").doesNotContain("Deployed Resources");
+        // Payara adds its own top-level list of endpoints; everything else parses cleanly.
+        assertThat(openApiMessages(openapi.body())).containsExactly("attribute endpoints is unexpected");
+
+        Http app = new Http(base.toURI());
+        Answer asWritten = app.get("openapi.yaml");
+        assertThat(asWritten.status()).isEqualTo(200);
+        assertThat(asWritten.body()).isEqualTo(java.nio.file.Files.readString(Contract.OPENAPI));
+        assertThat(openApiMessages(asWritten.body())).isEmpty();
+        Answer asyncapi = app.get("asyncapi.yaml");
+        assertThat(asyncapi.status()).isEqualTo(200);
+        assertThat(asyncapi.body()).isEqualTo(java.nio.file.Files.readString(Contract.ASYNCAPI));
+    }
+
+    private static List<String> openApiMessages(String document) {
         io.swagger.v3.parser.core.models.ParseOptions resolve = new io.swagger.v3.parser.core.models.ParseOptions();
         resolve.setResolve(true);
-        assertThat(new io.swagger.parser.OpenAPIParser().readContents(openapi.body(), null, resolve).getMessages())
-                .as("the document /openapi serves parses cleanly").isEmpty();
-        Answer asyncapi = new Http(base.toURI()).get("asyncapi.yaml");
-        assertThat(asyncapi.status()).isEqualTo(200);
-        assertThat(asyncapi.body()).contains("asyncapi: 2.6.0").contains("/ws/ops");
+        return new io.swagger.parser.OpenAPIParser().readContents(document, null, resolve).getMessages();
     }
 
     @Test
