@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import ai.tradesense.interfaces.contract.Contract;
 import ai.tradesense.testsupport.Accounts;
 import ai.tradesense.testsupport.Http;
 import ai.tradesense.testsupport.Http.Answer;
@@ -53,6 +54,8 @@ class ChallengeApiIT {
 
     Http api;
 
+    private static final Contract CONTRACT = Contract.published();
+
     @BeforeEach
     void client() throws Exception {
         api = Accounts.admin(new Http(base.toURI().resolve("api/v1/")));
@@ -60,7 +63,8 @@ class ChallengeApiIT {
 
     @Test
     void startsAChallengeOnAPresetPlanWithItsFloorsAndTarget() {
-        Answer created = api.post("challenges", start("two-step-100k", "trader-a", "2026-03-02T08:00:00Z"));
+        Answer created = conforming("POST", "challenges", api.post("challenges",
+                start("two-step-100k", "trader-a", "2026-03-02T08:00:00Z")));
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonObject challenge = created.json();
@@ -80,11 +84,12 @@ class ChallengeApiIT {
         assertThat(challenge.getString("dayStartedAt")).isEqualTo("2026-03-01T23:00:00Z");
 
         assertThat(api.get(created.location().orElseThrow()).json()).isEqualTo(challenge);
-        assertProblem(api.post("challenges", start("no-such-plan", "trader-a", null)), 422, "planCode");
+        assertProblem(conforming("POST", "challenges", api.post("challenges", start("no-such-plan", "trader-a", null))),
+                422, "planCode");
         assertProblem(api.post("challenges", "{\"planCode\": \"two-step-100k\"}"), 422, "traderId");
         assertProblem(api.post("challenges", "{\"planCode\": \"two-step-100k\", \"traderId\": \"t\", \"x\": 1}"), 422, "x");
         assertProblem(api.post("challenges", start("two-step-100k", "t", "yesterday")), 422, "startAt");
-        assertProblem(api.get("challenges/does-not-exist"), 404, null);
+        assertProblem(conforming("GET", "challenges/does-not-exist", api.get("challenges/does-not-exist")), 404, null);
     }
 
     @Test
@@ -106,11 +111,13 @@ class ChallengeApiIT {
                   { "type": "TRADE_CLOSED", "id": "t-1", "at": "2026-03-02T12:00:00Z", "price": 1.09, "profit": 4000 },
                   { "type": "EQUITY", "at": "2026-03-02T22:59:00Z", "equity": 191000 } ]
                 """);
+        conforming("POST", "challenges/" + id + "/events", monday);
         assertThat(monday.status()).as(monday.body()).isEqualTo(200);
         assertThat(monday.json().getJsonObject("challenge").getString("status")).isEqualTo("ACTIVE");
         assertThat(money(monday.json().getJsonObject("challenge"), "dailyLossFloor")).isEqualByComparingTo("190000");
 
-        Answer midnight = api.post("challenges/" + id + "/events", "{\"type\": \"CLOCK\", \"at\": \"2026-03-02T23:00:00Z\"}");
+        Answer midnight = conforming("POST", "challenges/" + id + "/events", api.post("challenges/" + id + "/events",
+                "{\"type\": \"CLOCK\", \"at\": \"2026-03-02T23:00:00Z\"}"));
 
         JsonObject challenge = midnight.json().getJsonObject("challenge");
         assertThat(challenge.getString("status")).isEqualTo("FAILED");
@@ -334,6 +341,93 @@ class ChallengeApiIT {
     }
 
     @Test
+    void exportsChallengesTradesEventsAuditAndAlertsFilteredByTimeAndPlanForStaff() throws Exception {
+        String code = Plans.uniqueCode("export");
+        assertThat(api.post("plans", """
+                { "code": "%s", "initialBalance": 10000, "dayBoundary": { "zone": "UTC", "time": "00:00" },
+                  "phases": [ { "profitTarget": { "pct": 50 }, "maxLoss": { "pct": 10 } } ] }
+                """.formatted(code)).status()).isEqualTo(201);
+        String early = started(code, "trader-export-1", "2026-04-01T08:00:00Z");
+        String late = started(code, "trader-export-2", "2026-04-02T08:00:00Z");
+        started("two-step-100k", "trader-export-other", "2026-04-01T09:00:00Z");
+        assertThat(api.post("challenges/" + early + "/events", """
+                [ { "type": "TRADE_OPENED", "id": "x-1", "at": "2026-04-01T09:00:00Z", "symbol": "EUR,USD \\"spot\\"",
+                    "side": "BUY", "volume": 1.5, "price": 1.08 },
+                  { "type": "TRADE_CLOSED", "id": "x-1", "at": "2026-04-01T10:00:00Z", "price": 1.07, "profit": -250.10 },
+                  { "type": "EQUITY", "at": "2026-04-01T11:00:00Z", "equity": 8999.99 } ]
+                """).status()).isEqualTo(200);
+
+        Answer challenges = api.get("exports/challenges?plan=" + code);
+        assertThat(challenges.status()).as(challenges.body()).isEqualTo(200);
+        assertThat(challenges.contentType()).startsWith("text/csv");
+        List<String> lines = challenges.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("challengeId,planCode,planVersion,traderId,status,phaseIndex,balance,equity,"
+                + "seq,startedAt,createdAt,updatedAt");
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith(early + "," + code + ",1,trader-export-1,FAILED,0,9749.9,8999.99,3,"
+                + "2026-04-01T08:00:00Z,");
+        assertThat(lines.get(2)).startsWith(late + "," + code + ",1,trader-export-2,ACTIVE,0,10000,10000,0,");
+        assertThat(challenges.body()).contains("\r\n");
+
+        Answer onlyLate = api.get("exports/challenges?plan=" + code + "&from=2026-04-02T00:00:00Z&to=2026-04-03T00:00:00Z");
+        assertThat(onlyLate.body().lines().skip(1).toList()).singleElement().asString().startsWith(late + ",");
+
+        String trades = api.get("exports/trades?plan=" + code).body();
+        assertThat(trades.lines().toList()).containsExactly(
+                "challengeId,tradeId,planCode,traderId,phaseIndex,symbol,side,volume,openPrice,openedAt,closePrice,"
+                        + "profit,closedAt",
+                early + ",x-1," + code + ",trader-export-1,0,\"EUR,USD \"\"spot\"\"\",BUY,1.5,1.08,2026-04-01T09:00:00Z,"
+                        + "1.07,-250.1,2026-04-01T10:00:00Z");
+
+        Answer events = api.get("exports/events?plan=" + code + "&format=jsonl");
+        assertThat(events.contentType()).startsWith("application/x-ndjson");
+        List<JsonObject> eventRows = events.body().lines().map(l -> jakarta.json.Json.createReader(
+                new java.io.StringReader(l)).readObject()).toList();
+        assertThat(eventRows).extracting(e -> e.getString("type")).containsExactly("TRADE_OPENED", "TRADE_CLOSED", "EQUITY");
+        assertThat(eventRows.get(1).getJsonObject("event").getJsonNumber("profit").bigDecimalValue())
+                .isEqualByComparingTo("-250.10");
+        assertThat(eventRows.get(2).getString("at")).isEqualTo("2026-04-01T11:00:00Z");
+        assertThat(api.with("Accept", "application/x-ndjson").get("exports/audit?plan=" + code).body().lines()
+                .map(l -> jakarta.json.Json.createReader(new java.io.StringReader(l)).readObject().getString("kind")))
+                .startsWith("CHALLENGE_STARTED").contains("EVENT_APPLIED", "FAILED");
+        String alerts = api.get("exports/alerts?plan=" + code).body();
+        assertThat(alerts.lines().skip(1).toList()).singleElement().asString()
+                .contains("," + early + "," + code + ",FAILED,CRITICAL,").contains(",\"{\"\"rule\"\":\"\"MAX_LOSS\"\"");
+
+        assertThat(Accounts.trader(api).http().get("exports/challenges").status()).isEqualTo(403);
+        assertProblem(api.get("exports/challenges?format=xml"), 422, "format");
+        assertProblem(api.get("exports/challenges?from=2026-04-03T00:00:00Z&to=2026-04-01T00:00:00Z"), 422, "to");
+        assertProblem(api.get("exports/challenges?from=yesterday"), 422, "from");
+        assertThat(api.get("exports/payouts-of-mars").status()).isEqualTo(404);
+    }
+
+    @Test
+    void servesThePublishedContractsAtOpenapiAndAsyncapi() throws Exception {
+        Http root = new Http(new URL(base, "/").toURI());
+        Answer openapi = root.get("openapi");
+        assertThat(openapi.status()).isEqualTo(200);
+        assertThat(openapi.body()).contains("title: TradeSense API").contains("X-API-Key")
+                .contains("/challenges/{id}/events").doesNotContain("Deployed Resources");
+        // Payara adds its own top-level list of endpoints; everything else parses cleanly.
+        assertThat(openApiMessages(openapi.body())).containsExactly("attribute endpoints is unexpected");
+
+        Http app = new Http(base.toURI());
+        Answer asWritten = app.get("openapi.yaml");
+        assertThat(asWritten.status()).isEqualTo(200);
+        assertThat(asWritten.body()).isEqualTo(java.nio.file.Files.readString(Contract.OPENAPI));
+        assertThat(openApiMessages(asWritten.body())).isEmpty();
+        Answer asyncapi = app.get("asyncapi.yaml");
+        assertThat(asyncapi.status()).isEqualTo(200);
+        assertThat(asyncapi.body()).isEqualTo(java.nio.file.Files.readString(Contract.ASYNCAPI));
+    }
+
+    private static List<String> openApiMessages(String document) {
+        io.swagger.v3.parser.core.models.ParseOptions resolve = new io.swagger.v3.parser.core.models.ParseOptions();
+        resolve.setResolve(true);
+        return new io.swagger.parser.OpenAPIParser().readContents(document, null, resolve).getMessages();
+    }
+
+    @Test
     void bridgeAppliesEachChallengesEventsAllOrNothingAndAnswersEveryEvent() throws Exception {
         String c1 = started("two-step-100k", "trader-bridge-1", "2026-03-02T08:00:00Z");
         String c2 = started("two-step-100k", "trader-bridge-2", "2026-03-02T08:00:00Z");
@@ -350,6 +444,7 @@ class ChallengeApiIT {
                 + event(other, "CLOCK", "\"at\": \"2026-03-02T11:00:00Z\"") + ", "
                 + open + "]}");
 
+        conforming("POST", "events", answer);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         List<JsonObject> results = answer.json().getJsonArray("results").getValuesAs(JsonObject.class);
         assertThat(results).hasSize(7);
@@ -376,7 +471,7 @@ class ChallengeApiIT {
         assertThat(count("SELECT COUNT(*) FROM challenge_event WHERE challenge_id = ?", c2)).isZero();
         assertThat(count("SELECT COUNT(*) FROM challenge_event WHERE challenge_id = ?", other)).isZero();
 
-        Answer repeat = bridge.post("events", "{\"events\": [" + open + "]}");
+        Answer repeat = conforming("POST", "events", bridge.post("events", "{\"events\": [" + open + "]}"));
         assertResult(repeat.json().getJsonArray("results").getJsonObject(0), 0, c1, "DUPLICATE");
         assertThat(repeat.json().getJsonArray("results").getJsonObject(0).getInt("seq")).isEqualTo(1);
         Answer byAdmin = api.post("events", "{\"events\": [" + event(other, "CLOCK", "\"at\": \"2026-03-02T11:00:00Z\"") + "]}");
@@ -386,9 +481,9 @@ class ChallengeApiIT {
         for (int i = 0; i <= 10_000; i++) {
             tooMany.append(i == 0 ? "" : ", ").append(event(c1, "EQUITY", "\"at\": \"2026-03-02T12:00:00Z\", \"equity\": 100000"));
         }
-        assertProblem(bridge.post("events", tooMany.append("]}").toString()), 422, "events");
+        assertProblem(conforming("POST", "events", bridge.post("events", tooMany.append("]}").toString())), 422, "events");
         assertThat(api.get("challenges/" + c1).json().getInt("seq")).isEqualTo(2);
-        assertProblem(bridge.post("events", "{\"events\": ["), 400, "");
+        assertProblem(conforming("POST", "events", bridge.post("events", "{\"events\": [")), 400, "");
         assertProblem(bridge.post("events", "[" + open + "]"), 400, "");
         assertProblem(bridge.post("events", "{\"events\": 5}"), 400, "events");
         assertProblem(bridge.post("events", "{\"events\": [{\"type\": \"CLOCK\", \"at\": \"2026-03-02T12:00:00Z\"}]}"),
@@ -468,6 +563,18 @@ class ChallengeApiIT {
 
     private static String event(String challengeId, String type, String fields) {
         return "{\"challengeId\": \"" + challengeId + "\", \"type\": \"" + type + "\", " + fields + "}";
+    }
+
+    /**
+     * Checks an answer against the published contract (openapi.yaml) for its operation and status, so
+     * that the contract cannot drift from what the code answers.
+     */
+    private static Answer conforming(String method, String path, Answer answer) {
+        String mediaType = answer.contentType().split(";")[0].strip();
+        assertThat(CONTRACT.responseProblems(method, "/" + path.split("\\?")[0], answer.status(), mediaType,
+                answer.body())).as(method + " " + path + " " + answer.status() + " against openapi.yaml: " + answer.body())
+                .isEmpty();
+        return answer;
     }
 
     private static void assertResult(JsonObject result, int index, String challengeId, String status) {
