@@ -145,7 +145,7 @@ export async function freshToken() {
 export async function request(path, options = {}) {
   const { method = 'GET', body, auth = true, headers = {}, signal, retried = false } = options;
   const sent = { Accept: 'application/json, application/problem+json', ...headers };
-  if (body !== undefined) {
+  if (body !== undefined && !sent['Content-Type']) {
     sent['Content-Type'] = 'application/json';
   }
   if (auth && session) {

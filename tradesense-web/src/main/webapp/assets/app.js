@@ -10,6 +10,7 @@ import { riskView } from './views/risk.js';
 import { riskDetailView } from './views/risk-detail.js';
 import { simulatorView } from './views/simulator.js';
 import { adminView } from './views/admin.js';
+import { calendarView } from './views/calendar.js';
 
 /** [pattern, view, who may see it ('public' | 'signed-in' | 'staff' | 'admin')]. */
 const ROUTES = [
@@ -21,6 +22,7 @@ const ROUTES = [
   [/^\/risk\/([A-Za-z0-9-]+)$/, riskDetailView, 'staff'],
   [/^\/simulator$/, simulatorView, 'signed-in'],
   [/^\/admin(?:\/(plans|users|keys))?$/, adminView, 'admin'],
+  [/^\/calendar$/, calendarView, 'staff'],
 ];
 
 const main = document.getElementById('main');
@@ -51,6 +53,7 @@ function renderNav() {
   }
   if (isStaff()) {
     items.push(link('#/risk', 'Risk console'));
+    items.push(link('#/calendar', 'Calendar'));
   }
   items.push(link('#/simulator', 'Simulator'));
   if (hasRole('ADMIN')) {

@@ -22,7 +22,73 @@ export const FAILURE_WORDS = {
   TIME_LIMIT: 'the time limit ran out before the target was reached',
   INACTIVITY: 'no trade was opened for longer than the plan allows',
   MANUAL: 'staff failed it by hand',
+  MAX_LOTS_PER_TRADE: 'a trade was larger than the plan allows',
+  MAX_OPEN_LOTS: 'more lots were open at once than the plan allows',
+  MAX_OPEN_TRADES: 'more trades were open at once than the plan allows',
+  MAX_TRADES_PER_DAY: 'more trades were opened in one day than the plan allows',
+  MIN_HOLD: 'a trade was closed sooner than the minimum holding time',
+  STOP_LOSS_MISSING: 'a trade had no stop loss in time',
+  RISK_PER_TRADE: 'a trade risked more than the plan allows',
+  WEEKEND_HOLDING: 'a trade was held past a time the account must be flat by',
+  NEWS_TRADING: 'a trade was opened or closed around high-impact news',
 };
+
+const CONDUCT_ACTIONS = {
+  FAIL: 'fails the challenge',
+  PAUSE: 'pauses the account until the next day starts',
+  FLAG: 'is reported to the firm\u2019s risk team',
+  EXCLUDE: 'keeps the trade\u2019s profit out of the profit target',
+};
+
+/** A conduct violation outcome in words: what was broken and what it does. */
+export function conductViolationWords(o) {
+  const what = FAILURE_WORDS[o.rule] || String(o.rule).toLowerCase().replaceAll('_', ' ');
+  return `trade ${o.tradeId}: ${what}; this ${CONDUCT_ACTIONS[o.action] || o.action}.`;
+}
+
+/** The conduct block of a phase (docs/rules.md §19) in sentences. */
+export function conductRules(conduct, initial, currency) {
+  if (!conduct) {
+    return [];
+  }
+  const lines = [];
+  const then = (rule) => ` Breaking it ${CONDUCT_ACTIONS[rule.onViolation] || CONDUCT_ACTIONS.FAIL}.`;
+  if (conduct.maxLotsPerTrade) {
+    lines.push(`At most ${num(conduct.maxLotsPerTrade.lots)} lots per trade.${then(conduct.maxLotsPerTrade)}`);
+  }
+  if (conduct.maxOpenLots) {
+    lines.push(`At most ${num(conduct.maxOpenLots.lots)} lots open at once.${then(conduct.maxOpenLots)}`);
+  }
+  if (conduct.maxOpenTrades) {
+    lines.push(`At most ${conduct.maxOpenTrades.count} trades open at once.${then(conduct.maxOpenTrades)}`);
+  }
+  if (conduct.maxTradesPerDay) {
+    lines.push(`At most ${conduct.maxTradesPerDay.count} trades opened per trading day.${then(conduct.maxTradesPerDay)}`);
+  }
+  if (conduct.minHold) {
+    lines.push(`Hold every trade at least ${conduct.minHold.seconds} seconds.${then(conduct.minHold)}`);
+  }
+  if (conduct.stopLoss) {
+    lines.push(`Every trade needs a stop loss within ${conduct.stopLoss.withinSeconds} seconds of opening.${then(conduct.stopLoss)}`);
+  }
+  if (conduct.riskPerTrade) {
+    const r = conduct.riskPerTrade;
+    const limit = r.amount !== undefined && r.amount !== null ? money(r.amount, currency)
+      : `${money((initial * Number(r.pct)) / 100, currency)} (${num(r.pct)}% of the initial balance)`;
+    lines.push(`Risk at most ${limit} per trade (the loss if the stop loss is hit).${then(r)}`);
+  }
+  for (const f of conduct.flatBy || []) {
+    const day = f.day.charAt(0) + f.day.slice(1).toLowerCase();
+    lines.push(`Be flat by ${day} ${f.time} ${f.zone}: no trade may be held past it.${then(f)}`);
+  }
+  if (conduct.news) {
+    const n = conduct.news;
+    const levels = (n.impact || []).map((i) => i.toLowerCase()).join(' or ');
+    lines.push(`No trade opened or closed from ${n.beforeSeconds} s before to ${n.afterSeconds} s after ${levels}-impact `
+      + `news for its symbol.${then(n)}`);
+  }
+  return lines;
+}
 
 export const HOLD_WORDS = {
   NOT_FLAT: 'close every open trade first',
@@ -136,6 +202,7 @@ export function phaseRules(definition, phase) {
   if (phase.review) {
     lines.push('Passing this phase waits for staff to review it.');
   }
+  lines.push(...conductRules(phase.conduct, initial, currency));
   return lines;
 }
 

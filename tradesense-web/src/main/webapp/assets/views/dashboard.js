@@ -7,14 +7,14 @@ import {
 } from '../dom.js';
 import { liveChannel, liveIndicator } from '../live.js';
 import {
-  FAILURE_WORDS, HOLD_WORDS, dailyAllowance, maxAllowance, phaseOf, planRulesView,
+  FAILURE_WORDS, HOLD_WORDS, conductViolationWords, dailyAllowance, maxAllowance, phaseOf, planRulesView,
 } from '../rules.js';
 import { pageHeading, panel, problemView, progressBar, roomTone } from '../ui.js';
 
 const EVENT_PAGE = 1000;
 const MAX_HISTORY = 20_000;
 const STATUS_MESSAGES = new Set(['BREACH', 'PAUSED', 'RESUMED', 'PHASE_PASSED', 'PENDING_REVIEW', 'PASSED',
-  'FAILED', 'EXTENDED', 'RESTORED']);
+  'FAILED', 'EXTENDED', 'RESTORED', 'CONDUCT_VIOLATION']);
 
 export async function dashboardView(root, [id]) {
   let snapshot;
@@ -466,6 +466,8 @@ function outcomeWords(o, currency) {
       return `extended by ${o.days} days.`;
     case 'RESTORED':
       return `restored after ${words(o.previousRule)}.`;
+    case 'CONDUCT_VIOLATION':
+      return conductViolationWords(o);
     default:
       return words(o.type);
   }
@@ -482,6 +484,9 @@ function eventWords(e, currency) {
       return `Equity ${money(ev.equity, currency)}`;
     case 'CLOCK':
       return 'Time passed';
+    case 'TRADE_MODIFIED':
+      return `Modified ${ev.id}:${ev.stopLoss !== undefined ? ` stop loss ${num(ev.stopLoss, 8)}` : ''}`
+        + `${ev.takeProfit !== undefined ? ` take profit ${num(ev.takeProfit, 8)}` : ''}`;
     default:
       return words(e.type);
   }

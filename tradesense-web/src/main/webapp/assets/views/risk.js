@@ -6,7 +6,7 @@ import {
   h, fill, field, money, pct, shortId, statusBadge, shortTimeEl, todayTimeEl, words, announce,
 } from '../dom.js';
 import { liveChannel, liveIndicator } from '../live.js';
-import { FAILURE_WORDS, dailyAllowance, maxAllowance } from '../rules.js';
+import { FAILURE_WORDS, conductViolationWords, dailyAllowance, maxAllowance } from '../rules.js';
 import { busy, modal, pageHeading, panel, problemView } from '../ui.js';
 import { commandsPanel } from './commands.js';
 
@@ -322,6 +322,8 @@ export async function riskView(root) {
       text = FAILURE_WORDS[data.rule] || words(data.rule);
     } else if (m.type === 'PAUSED') {
       text = `paused until ${new Date(data.until).toLocaleString()}`;
+    } else if (m.type === 'CONDUCT_VIOLATION') {
+      text = conductViolationWords(data);
     } else {
       text = words(m.type);
     }

@@ -18,6 +18,10 @@ export async function simulatorView(root) {
     placeholder: '[ { "type": "TRADE_OPENED", "id": "t-1", "at": "2026-03-02T09:00:00Z", "symbol": "EURUSD", "side": "BUY", "volume": 1, "price": 1.085 } ]',
   });
   const upload = h('input', { type: 'file', name: 'upload', id: 'sim-upload', accept: '.json,application/json' });
+  const calendarText = h('textarea', {
+    name: 'calendar', id: 'sim-calendar', rows: '4', spellcheck: 'false', class: 'code',
+    placeholder: 'at,title,impact,symbols\n2026-03-06T13:30:00Z,Non-farm payrolls,HIGH,EURUSD US30',
+  });
   const exampleButton = h('button', { type: 'button', class: 'secondary', id: 'sim-example', text: 'Insert an example history' });
   const run = h('button', { type: 'submit', id: 'sim-run', text: 'Run the simulation' });
   const results = h('div', { id: 'sim-results' });
@@ -34,7 +38,10 @@ export async function simulatorView(root) {
         h('label', { for: 'sim-events', text: 'Events (a JSON array, as the platform sends them)' }),
         eventsText,
         h('p', { class: 'field-error', id: 'sim-events-error', hidden: true })),
-      h('div', { class: 'actions' }, field('Or upload a JSON file', upload), exampleButton)),
+      h('div', { class: 'actions' }, field('Or upload a JSON file', upload), exampleButton),
+      h('div', { class: 'field', 'data-field': 'calendar' },
+        h('label', { for: 'sim-calendar', text: 'Economic calendar for news rules (CSV or a JSON array; empty: the firm\u2019s)' }),
+        calendarText)),
     h('div', { class: 'form-message', 'aria-live': 'polite' }),
     h('div', { class: 'actions' }, run));
 
@@ -127,6 +134,11 @@ export async function simulatorView(root) {
       body.startAt = new Date(startAt.value).toISOString();
     }
     body.events = events;
+    const calendar = calendarText.value.trim();
+    if (calendar) {
+      // A JSON array of entries goes as it is; anything else is the CSV import's text.
+      body.calendar = calendar.startsWith('[') ? JSON.parse(calendar) : calendar;
+    }
     return body;
   }
 }

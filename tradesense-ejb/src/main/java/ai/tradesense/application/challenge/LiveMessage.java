@@ -36,7 +36,8 @@ public sealed interface LiveMessage {
         /** The outcomes that are pushed; the others (a day rolled, a pass held back...) are not. */
         public static boolean reported(OutcomeType type) {
             return switch (type) {
-                case BREACH, PAUSED, RESUMED, PHASE_PASSED, PENDING_REVIEW, PASSED, FAILED, EXTENDED, RESTORED -> true;
+                case BREACH, PAUSED, RESUMED, PHASE_PASSED, PENDING_REVIEW, PASSED, FAILED, EXTENDED, RESTORED,
+                     CONDUCT_VIOLATION -> true;
                 default -> false;
             };
         }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import ai.tradesense.domain.rules.CalendarEntry;
 import ai.tradesense.domain.rules.ChallengeStatus;
 import ai.tradesense.domain.rules.Event;
 import ai.tradesense.domain.rules.Outcome;
@@ -42,9 +43,15 @@ public interface SimulationService {
 
     /**
      * A simulation: the account opens at {@code startAt}; without it, at the first event (or now, with
-     * none). At most {@link #MAX_EVENTS} events.
+     * none). At most {@link #MAX_EVENTS} events. {@code calendar} is the simulation's own economic calendar;
+     * null to use the firm's.
      */
-    record Request(SimulatedPlan plan, Instant startAt, List<Event> events) { }
+    record Request(SimulatedPlan plan, Instant startAt, List<Event> events, List<CalendarEntry> calendar) {
+
+        public Request(SimulatedPlan plan, Instant startAt, List<Event> events) {
+            this(plan, startAt, events, null);
+        }
+    }
 
     /** The final state and one step per event. */
     record Result(ChallengeSnapshot fin, List<Step> timeline) { }

@@ -15,7 +15,9 @@ import ai.tradesense.domain.model.alert.Alert;
 import ai.tradesense.domain.model.alert.AlertData;
 import ai.tradesense.domain.model.alert.AlertRepository;
 import ai.tradesense.domain.model.challenge.Challenge;
+import ai.tradesense.domain.rules.ConductRule;
 import ai.tradesense.domain.rules.Failure;
+import ai.tradesense.domain.rules.Outcome;
 
 /**
  * Raises an alert once per challenge and dedupe key, inside the caller's transaction, and answers the
@@ -34,6 +36,20 @@ class AlertRaiser {
         Failure failure = challenge.account().failure();
         return raise(challenge, "FAILED", Alert.Severity.CRITICAL, "FAILED:" + failure.at(),
                 "Challenge failed: " + failure.rule() + " at " + failure.at(), new AlertData.Failed(failure.rule(), failure.at(), failure.floor(), failure.equity()), now);
+    }
+
+    /**
+     * A conduct rule that flags (or excludes profit) was broken: a CONDUCT alert for staff to judge, once per
+     * rule and trade (a weekend held twice is two alerts: the key then names the event).
+     */
+    Optional<LiveMessage> conduct(Challenge challenge, Outcome.ConductViolation violation, Instant now) {
+        String trade = violation.tradeId().length() > 100 ? "#" + violation.tradeId().hashCode() : violation.tradeId();
+        String key = "CONDUCT:" + violation.rule() + ":" + trade
+                + (violation.rule() == ConductRule.WEEKEND_HOLDING ? ":" + challenge.seq() : "");
+        return raise(challenge, "CONDUCT", Alert.Severity.WARNING, key,
+                "Conduct rule " + violation.rule() + " broken by trade " + violation.tradeId() + " ("
+                        + violation.action() + ")",
+                new AlertData.ConductFlagged(violation.rule(), violation.tradeId(), violation.action()), now);
     }
 
     /**

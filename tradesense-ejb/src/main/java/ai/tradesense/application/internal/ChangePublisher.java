@@ -13,6 +13,7 @@ import ai.tradesense.application.challenge.ChallengeSnapshot;
 import ai.tradesense.application.challenge.LiveMessage;
 import ai.tradesense.domain.model.challenge.Challenge;
 import ai.tradesense.domain.rules.Evaluation;
+import ai.tradesense.domain.rules.OnViolation;
 import ai.tradesense.domain.rules.Outcome;
 import ai.tradesense.domain.rules.OutcomeType;
 import ai.tradesense.domain.rules.RuleSet;
@@ -35,6 +36,13 @@ class ChangePublisher {
         for (Outcome outcome : evaluation.outcomes()) {
             if (LiveMessage.OutcomeReported.reported(outcome.type())) {
                 messages.add(new LiveMessage.OutcomeReported(challenge.id(), challenge.seq(), at, outcome));
+            }
+        }
+        // A flagged conduct violation is one too (FAIL and PAUSE act as a loss does; §19).
+        for (Outcome outcome : evaluation.outcomes()) {
+            if (outcome instanceof Outcome.ConductViolation violation
+                    && (violation.action() == OnViolation.FLAG || violation.action() == OnViolation.EXCLUDE)) {
+                alerts.conduct(challenge, violation, now).ifPresent(messages::add);
             }
         }
         // A failure is an alert for risk staff, raised with it in the same transaction.

@@ -45,6 +45,7 @@ import ai.tradesense.domain.model.challenge.RecordedEvent;
 import ai.tradesense.domain.model.challenge.Trade;
 import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.Evaluation;
+import ai.tradesense.domain.rules.EconomicCalendar;
 import ai.tradesense.domain.rules.Evaluator;
 import ai.tradesense.domain.rules.Event;
 import ai.tradesense.domain.rules.EventRejectedException;
@@ -67,6 +68,9 @@ public class DefaultEventIngestion implements EventIngestion {
 
     @Inject
     ChallengeRepository challenges;
+
+    @Inject
+    EconomicCalendars calendars;
 
     @Inject
     ChallengeDocuments documents;
@@ -218,6 +222,7 @@ public class DefaultEventIngestion implements EventIngestion {
     private Optional<Refusal> tryOut(Challenge challenge, RuleSet rules, List<Submission.Entry> entries,
                                      Map<String, RecordedEvent> seen) {
         AccountState state = challenge.account();
+        EconomicCalendar calendar = calendars.forRules(rules);
         long seq = challenge.seq();
         Map<String, Event> pending = new HashMap<>();
         Map<String, Long> pendingSeq = new HashMap<>();
@@ -239,7 +244,7 @@ public class DefaultEventIngestion implements EventIngestion {
                     }
                     continue;
                 }
-                state = evaluate(rules, state, event, entry.path()).state();
+                state = evaluate(rules, calendar, state, event, entry.path()).state();
                 seq++;
                 if (event.id() != null) {
                     pending.put(key, event);
@@ -289,6 +294,7 @@ public class DefaultEventIngestion implements EventIngestion {
     private IngestAnswer record(Challenge challenge, List<Event> events, boolean single, String actor,
                                 boolean untilFrozen, Map<String, RecordedEvent> recordedNow) {
         RuleSet rules = planRules.of(challenge.planCode(), challenge.planVersion());
+        EconomicCalendar calendar = calendars.forRules(rules);
         Instant now = clock.instant();
         List<AppliedEvent> applied = new ArrayList<>();
         IngestAnswer lastAnswer = null;
@@ -309,7 +315,7 @@ public class DefaultEventIngestion implements EventIngestion {
                 continue;
             }
             allRepeats = false;
-            Evaluation evaluation = apply(challenge, rules, event, now, path);
+            Evaluation evaluation = apply(challenge, rules, calendar, event, now, path);
             AppliedEvent entry = new AppliedEvent(challenge.seq(), event.type().name(), event.id(), event.at(),
                     evaluation.outcomes(), false);
             lastAnswer = new IngestAnswer(ChallengeSnapshot.of(challenge, rules), List.of(entry), false);
@@ -361,18 +367,20 @@ public class DefaultEventIngestion implements EventIngestion {
     }
 
     /** One event through the engine; a refusal aborts the whole request and nothing is applied. */
-    private static Evaluation apply(Challenge challenge, RuleSet rules, Event event, Instant now, String path) {
+    private static Evaluation apply(Challenge challenge, RuleSet rules, EconomicCalendar calendar, Event event,
+                                    Instant now, String path) {
         try {
-            return challenge.apply(rules, event, now);
+            return challenge.apply(rules, event, calendar, now);
         } catch (EventRejectedException e) {
             throw refusal(e, path);
         }
     }
 
     /** One event through the engine on a state, changing nothing. */
-    private static Evaluation evaluate(RuleSet rules, AccountState state, Event event, String path) {
+    private static Evaluation evaluate(RuleSet rules, EconomicCalendar calendar, AccountState state, Event event,
+                                       String path) {
         try {
-            return Evaluator.apply(rules, state, event);
+            return Evaluator.apply(rules, state, event, calendar);
         } catch (EventRejectedException e) {
             throw refusal(e, path);
         }

@@ -15,6 +15,7 @@ import ai.tradesense.domain.model.InvalidInputException.Kind;
 import ai.tradesense.domain.model.plan.Plan;
 import ai.tradesense.domain.model.plan.PlanRepository;
 import ai.tradesense.domain.rules.AccountState;
+import ai.tradesense.domain.rules.EconomicCalendar;
 import ai.tradesense.domain.rules.Evaluation;
 import ai.tradesense.domain.rules.Evaluator;
 import ai.tradesense.domain.rules.Event;
@@ -29,6 +30,9 @@ public class DefaultSimulationService implements SimulationService {
 
     @Inject
     PlanRules planRules;
+
+    @Inject
+    EconomicCalendars calendars;
 
     @Inject
     Clock clock;
@@ -51,12 +55,15 @@ public class DefaultSimulationService implements SimulationService {
         Instant startAt = request.startAt() != null ? request.startAt()
                 : events.isEmpty() ? clock.instant() : events.get(0).at();
         AccountState state = AccountState.start(rules, startAt);
+        // A simulation that brings its own calendar is judged against it; otherwise against the firm's.
+        EconomicCalendar calendar = request.calendar() != null ? EconomicCalendar.of(request.calendar())
+                : calendars.forRules(rules);
         List<Step> timeline = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             Event event = events.get(i);
             Evaluation evaluation;
             try {
-                evaluation = Evaluator.apply(rules, state, event);
+                evaluation = Evaluator.apply(rules, state, event, calendar);
             } catch (EventRejectedException e) {
                 throw InvalidInputException.of("events[" + i + "]." + e.field(), Kind.VALUE, e.getMessage());
             }

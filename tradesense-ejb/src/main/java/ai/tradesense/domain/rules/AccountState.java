@@ -34,6 +34,8 @@ import java.util.Set;
  * @param timeLimitAt        the deadline of {@code maxDays}; null for none
  * @param inactivityDeadline when the account fails for no trade opened; null for none
  * @param failure            why it failed; null unless FAILED
+ * @param conduct            what the conduct rules remember ({@code docs/rules.md} §19); never null,
+ *                           {@link ConductState#NONE} without them (and in states stored before them)
  */
 public record AccountState(ChallengeStatus status, int phaseIndex, Instant phaseStartedAt,
                            BigDecimal balance, BigDecimal equity,
@@ -43,7 +45,8 @@ public record AccountState(ChallengeStatus status, int phaseIndex, Instant phase
                            int tradingDays, LocalDate lastTradingDay, Instant lastTradeOpenedAt,
                            BigDecimal dayClosedProfit, BigDecimal bestDayProfit,
                            Set<String> openTradeIds, Instant lastEventAt, Instant pausedUntil,
-                           Instant timeLimitAt, Instant inactivityDeadline, Failure failure) {
+                           Instant timeLimitAt, Instant inactivityDeadline, Failure failure,
+                           ConductState conduct) {
 
     public AccountState {
         Objects.requireNonNull(status, "status");
@@ -76,6 +79,9 @@ public record AccountState(ChallengeStatus status, int phaseIndex, Instant phase
         }
         // Set.copyOf returns an already immutable set as it is, so this costs nothing on the hot path.
         openTradeIds = Set.copyOf(openTradeIds);
+        if (conduct == null) {
+            conduct = ConductState.NONE;
+        }
     }
 
     /** A fresh account for the first phase, starting at {@code startAt}. */
@@ -94,7 +100,8 @@ public record AccountState(ChallengeStatus status, int phaseIndex, Instant phase
         return new AccountState(ChallengeStatus.ACTIVE, phaseIndex, at, initial, initial,
                 days.dayStartOf(at), days.nextAfter(at), initial, initial, initial,
                 initial, floor, 0, null, null, BigDecimal.ZERO, BigDecimal.ZERO, Set.of(), at, null,
-                plusDays(rules, at, phase.maxDays()), plusDays(rules, at, phase.inactivityDays()), null);
+                plusDays(rules, at, phase.maxDays()), plusDays(rules, at, phase.inactivityDays()), null,
+                ConductState.start(phase.conduct(), at));
     }
 
     /** {@code days} calendar days after {@code from} in the plan's zone; null when {@code days} is null. */
@@ -136,8 +143,8 @@ public record AccountState(ChallengeStatus status, int phaseIndex, Instant phase
     }
 
     /**
-     * Progress to the profit target in percent of the target's profit (closed profit ÷ target profit ×
-     * 100, two decimals, not capped; negative when in loss); null without a target.
+     * Progress to the profit target in percent of the target's profit ((closed profit − excluded profit) ÷
+     * target profit × 100, two decimals, not capped; negative when in loss); null without a target.
      */
     public BigDecimal profitTargetProgressPct(RuleSet rules) {
         BigDecimal target = profitTargetBalance(rules);
@@ -146,7 +153,13 @@ public record AccountState(ChallengeStatus status, int phaseIndex, Instant phase
         }
         BigDecimal needed = target.subtract(rules.initialBalance());
         return needed.signum() <= 0 ? null
-                : totalProfit(rules).multiply(BigDecimal.valueOf(100)).divide(needed, 2, RoundingMode.HALF_EVEN);
+                : totalProfit(rules).subtract(excludedProfit()).multiply(BigDecimal.valueOf(100))
+                        .divide(needed, 2, RoundingMode.HALF_EVEN);
+    }
+
+    /** Profit kept in the balance but not counted toward the profit target (and payouts): §19's EXCLUDE. */
+    public BigDecimal excludedProfit() {
+        return conduct.excludedProfit();
     }
 
     /** Closed profit of the phase so far. */

@@ -34,7 +34,16 @@ public final class Evaluator {
      * @throws EventRejectedException before anything changes, when the event cannot be applied
      */
     public static Evaluation apply(RuleSet rules, AccountState state, Event event) {
+        return apply(rules, state, event, EconomicCalendar.EMPTY);
+    }
+
+    /**
+     * As {@link #apply(RuleSet, AccountState, Event)}, judging news trading against {@code calendar}; the
+     * conduct checks come after the loss checks and before the pass check ({@code docs/rules.md} §19).
+     */
+    public static Evaluation apply(RuleSet rules, AccountState state, Event event, EconomicCalendar calendar) {
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(calendar, "calendar");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(event, "event");
         checkNumbers(event);
@@ -47,7 +56,7 @@ public final class Evaluator {
         }
         checkTrade(state, event);
 
-        Working account = new Working(rules, state);
+        Working account = new Working(rules, state, calendar);
         Instant at = event.at();
         account.advanceTo(at);
         if (account.status == ChallengeStatus.FAILED) {
@@ -59,6 +68,7 @@ public final class Evaluator {
         } else {
             account.handle(event);
             account.checkLosses(at);
+            account.enforceConduct(at);
             if (account.status == ChallengeStatus.ACTIVE) {
                 AccountState passed = account.checkPass(at);
                 if (passed != null) {
@@ -200,6 +210,14 @@ public final class Evaluator {
                 Event.TradeOpened opened = (Event.TradeOpened) event;
                 positive(opened.volume(), "volume");
                 positive(opened.price(), "price");
+                positiveIfGiven(opened.stopLoss(), "stopLoss");
+                positiveIfGiven(opened.takeProfit(), "takeProfit");
+                if (opened.risk() != null) {
+                    if (opened.risk().signum() < 0) {
+                        throw invalid("risk", "risk must not be negative");
+                    }
+                    sane(opened.risk(), "risk");
+                }
             }
             case TRADE_CLOSED -> {
                 Event.TradeClosed closed = (Event.TradeClosed) event;
@@ -216,6 +234,17 @@ public final class Evaluator {
             case CLOCK -> {
                 // only time, which the order check covers
             }
+            case TRADE_MODIFIED -> {
+                Event.TradeModified modified = (Event.TradeModified) event;
+                positiveIfGiven(modified.stopLoss(), "stopLoss");
+                positiveIfGiven(modified.takeProfit(), "takeProfit");
+            }
+        }
+    }
+
+    private static void positiveIfGiven(BigDecimal value, String field) {
+        if (value != null) {
+            positive(value, field);
         }
     }
 
@@ -244,9 +273,10 @@ public final class Evaluator {
             throw new EventRejectedException(Reason.TRADE_ALREADY_OPEN, "id",
                     "trade id " + opened.id() + " is already open");
         }
-        if (event instanceof Event.TradeClosed closed && !state.openTradeIds().contains(closed.id())) {
+        if ((event instanceof Event.TradeClosed || event instanceof Event.TradeModified)
+                && !state.openTradeIds().contains(event.id())) {
             throw new EventRejectedException(Reason.UNKNOWN_TRADE, "id",
-                    "trade id " + closed.id() + " is not open on this account");
+                    "trade id " + event.id() + " is not open on this account");
         }
     }
 
@@ -257,7 +287,11 @@ public final class Evaluator {
         private final DailyLossRule daily;
         private final MaxLossRule maxLoss;
         private final BigDecimal initial;
+        private final ConductRules conduct;
+        private final EconomicCalendar calendar;
         private final List<Outcome> outcomes = new ArrayList<>(4);
+        /** Conduct violations of the event, enforced after the loss checks. */
+        private List<Outcome.ConductViolation> violations;
 
         private ChallengeStatus status;
         private final int phaseIndex;
@@ -282,9 +316,15 @@ public final class Evaluator {
         private Instant timeLimitAt;
         private Instant inactivityDeadline;
         private Failure failure;
+        private ConductState conductState;
 
         Working(RuleSet rules, AccountState s) {
+            this(rules, s, EconomicCalendar.EMPTY);
+        }
+
+        Working(RuleSet rules, AccountState s, EconomicCalendar calendar) {
             this.rules = rules;
+            this.calendar = calendar;
             this.phase = rules.phase(s.phaseIndex());
             this.daily = phase.dailyLoss();
             this.maxLoss = phase.maxLoss();
@@ -312,6 +352,14 @@ public final class Evaluator {
             timeLimitAt = s.timeLimitAt();
             inactivityDeadline = s.inactivityDeadline();
             failure = s.failure();
+            conduct = phase.conduct();
+            conductState = s.conduct();
+            if (conduct != null && conductState.nextFlatBy() == null && !conduct.flatBy().isEmpty()) {
+                // A state stored before the plan's conduct rules were read: the next instant from now on.
+                conductState = new ConductState(conductState.open(), conductState.openLots(),
+                        conductState.tradesToday(), conductState.excludedProfit(),
+                        conduct.nextFlatByAfter(lastEventAt), conductState.stopLossDue());
+            }
         }
 
         AccountState toState() {
@@ -319,7 +367,7 @@ public final class Evaluator {
                     nextDayStart, dayStartBalance, dayStartEquity, dayPeakEquity, maxLossReference,
                     maxLossFloor, tradingDays, lastTradingDay, lastTradeOpenedAt, dayClosedProfit,
                     bestDayProfit, openTradeIds, lastEventAt, pausedUntil, timeLimitAt, inactivityDeadline,
-                    failure);
+                    failure, conductState);
         }
 
         /**
@@ -341,14 +389,22 @@ public final class Evaluator {
                 }
                 boolean boundaryDue = !nextDayStart.isAfter(at);
                 boolean deadlineDue = deadline != null && !deadline.isAfter(at);
+                Instant conductDeadline = conduct == null ? null : conductState.nextDeadline();
+                boolean conductDue = conductDeadline != null && !conductDeadline.isAfter(at);
                 // A pause staff ended between boundaries lifts then; one ending at a boundary lifts in rollDay.
                 if (status == ChallengeStatus.PAUSED && pausedUntil.isBefore(nextDayStart)
-                        && !pausedUntil.isAfter(at) && (!deadlineDue || !pausedUntil.isAfter(deadline))) {
+                        && !pausedUntil.isAfter(at) && (!deadlineDue || !pausedUntil.isAfter(deadline))
+                        && (!conductDue || !pausedUntil.isAfter(conductDeadline))) {
                     resume(pausedUntil);
-                } else if (boundaryDue && (!deadlineDue || !nextDayStart.isAfter(deadline))) {
+                } else if (boundaryDue && (!deadlineDue || !nextDayStart.isAfter(deadline))
+                        && (!conductDue || !nextDayStart.isAfter(conductDeadline))) {
                     rollDay(nextDayStart);
-                } else if (deadlineDue) {
+                } else if (deadlineDue && (!conductDue || !deadline.isAfter(conductDeadline))) {
                     fail(deadlineRule, deadline, null);
+                } else if (conductDue) {
+                    violations = new ArrayList<>(2);
+                    conductState = ConductChecks.deadline(conduct, conductState, conductDeadline, violations);
+                    enforceConduct(conductDeadline);
                 } else {
                     return;
                 }
@@ -380,6 +436,9 @@ public final class Evaluator {
             dayPeakEquity = equity;
             currentDayStart = boundary;
             nextDayStart = following;
+            if (conduct != null) {
+                conductState = ConductChecks.dayRolled(conductState);
+            }
             outcomes.add(new Outcome.DayRolled(boundary));
             if (status == ChallengeStatus.PAUSED && !pausedUntil.isAfter(boundary)) {
                 resume(boundary);
@@ -394,6 +453,11 @@ public final class Evaluator {
                 case EQUITY -> setEquity(((Event.EquityUpdate) event).equity());
                 case CLOCK -> {
                     // time has already passed in advanceTo
+                }
+                case TRADE_MODIFIED -> {
+                    if (conduct != null) {
+                        conductState = ConductChecks.modified(conductState, (Event.TradeModified) event);
+                    }
                 }
             }
         }
@@ -415,6 +479,10 @@ public final class Evaluator {
                 lastTradingDay = day;
                 outcomes.add(new Outcome.TradingDayCounted(day, tradingDays));
             }
+            if (conduct != null) {
+                violations = new ArrayList<>(2);
+                conductState = ConductChecks.opened(conduct, conductState, opened, initial, calendar, violations);
+            }
         }
 
         private void close(Event.TradeClosed closed) {
@@ -431,6 +499,10 @@ public final class Evaluator {
                 openTradeIds = Set.of(ids);
             }
             balance = balance.add(closed.profit());
+            if (conduct != null) {
+                violations = new ArrayList<>(2);
+                conductState = ConductChecks.closed(conduct, conductState, closed, calendar, violations);
+            }
             dayClosedProfit = dayClosedProfit.add(closed.profit());
             if (maxLoss != null && maxLoss.mode() == MaxLossRule.Mode.TRAILING_CLOSED_BALANCE) {
                 raiseMaxLossReference(balance);
@@ -491,6 +563,33 @@ public final class Evaluator {
             }
         }
 
+        /**
+         * The conduct violations found, as outcomes, then the strongest action among them: a FAIL fails the
+         * challenge under the first failing rule, else a PAUSE pauses it until the next day boundary. A
+         * challenge the loss checks failed is judged no further: the loss failure wins.
+         */
+        void enforceConduct(Instant at) {
+            List<Outcome.ConductViolation> found = violations;
+            violations = null;
+            if (found == null || found.isEmpty() || status == ChallengeStatus.FAILED) {
+                return;
+            }
+            outcomes.addAll(found);
+            Outcome.ConductViolation failing = null;
+            boolean pausing = false;
+            for (Outcome.ConductViolation violation : found) {
+                if (violation.action() == OnViolation.FAIL && failing == null) {
+                    failing = violation;
+                }
+                pausing |= violation.action() == OnViolation.PAUSE;
+            }
+            if (failing != null) {
+                fail(failing.rule().failureRule(), at, null);
+            } else if (pausing) {
+                pause(nextDayStart);
+            }
+        }
+
         /** Pauses until {@code until}, or longer when already paused longer (staff's pause is not cut short). */
         private void pause(Instant until) {
             if (status == ChallengeStatus.PAUSED && pausedUntil.isAfter(until)) {
@@ -534,7 +633,8 @@ public final class Evaluator {
             if (phase.kind() == PhaseKind.FUNDED || phase.profitTarget() == null) {
                 return null;
             }
-            if (balance.compareTo(phase.profitTarget().balance(initial)) < 0) {
+            // Profit a conduct rule excluded stays in the balance but does not reach the target (§19).
+            if (balance.subtract(conductState.excludedProfit()).compareTo(phase.profitTarget().balance(initial)) < 0) {
                 return null;
             }
             HoldReason hold = holdReason();

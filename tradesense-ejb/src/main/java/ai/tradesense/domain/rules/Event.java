@@ -18,8 +18,13 @@ public sealed interface Event {
 
     EventType type();
 
-    /** A trade was opened. It changes neither balance nor equity; it counts the trading day. */
-    record TradeOpened(String id, Instant at, String symbol, Side side, BigDecimal volume, BigDecimal price)
+    /**
+     * A trade was opened. It changes neither balance nor equity; it counts the trading day. The last four are
+     * optional (null when not reported): the stop loss and take profit prices, {@code risk} (the money lost
+     * if the stop is hit, as the platform computes it) and the trader's address, kept for surveillance.
+     */
+    record TradeOpened(String id, Instant at, String symbol, Side side, BigDecimal volume, BigDecimal price,
+                       BigDecimal stopLoss, BigDecimal takeProfit, BigDecimal risk, String clientIp)
             implements Event {
         public TradeOpened {
             required(id, "id");
@@ -28,6 +33,11 @@ public sealed interface Event {
             required(side, "side");
             required(volume, "volume");
             required(price, "price");
+        }
+
+        /** A trade reported without stop loss, take profit, risk or address. */
+        public TradeOpened(String id, Instant at, String symbol, Side side, BigDecimal volume, BigDecimal price) {
+            this(id, at, symbol, side, volume, price, null, null, null, null);
         }
 
         @Override
@@ -48,6 +58,22 @@ public sealed interface Event {
         @Override
         public EventType type() {
             return EventType.TRADE_CLOSED;
+        }
+    }
+
+    /**
+     * An open trade's stop loss or take profit was set or moved; a price not reported stays as it was
+     * ({@code docs/rules.md} §19).
+     */
+    record TradeModified(String id, Instant at, BigDecimal stopLoss, BigDecimal takeProfit) implements Event {
+        public TradeModified {
+            required(id, "id");
+            required(at, "at");
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.TRADE_MODIFIED;
         }
     }
 

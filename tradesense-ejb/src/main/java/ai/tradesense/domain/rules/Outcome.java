@@ -174,6 +174,23 @@ public sealed interface Outcome {
         }
     }
 
+    /**
+     * A conduct rule was broken by trade {@code tradeId} ({@code docs/rules.md} §19); {@code action} is what
+     * the rule does about it (a FAIL or PAUSE outcome follows for those).
+     */
+    record ConductViolation(ConductRule rule, String tradeId, OnViolation action) implements Outcome {
+        public ConductViolation {
+            Objects.requireNonNull(rule, "rule");
+            Objects.requireNonNull(tradeId, "tradeId");
+            Objects.requireNonNull(action, "action");
+        }
+
+        @Override
+        public OutcomeType type() {
+            return OutcomeType.CONDUCT_VIOLATION;
+        }
+    }
+
     /** The first gate that held a pass back. */
     enum HoldReason { NOT_FLAT, MIN_TRADING_DAYS, CONSISTENCY }
 }

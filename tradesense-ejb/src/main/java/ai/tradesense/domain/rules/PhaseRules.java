@@ -16,15 +16,25 @@ import java.util.Objects;
  * @param dailyLoss      null for none
  * @param maxLoss        null for none
  * @param consistency    null for none
+ * @param conduct        how the account may be traded ({@code docs/rules.md} §19); null for no conduct rules
  */
 public record PhaseRules(String name, PhaseKind kind, boolean review, ProfitTarget profitTarget,
                          boolean requireFlat, int minTradingDays, Integer maxDays, Integer inactivityDays,
-                         DailyLossRule dailyLoss, MaxLossRule maxLoss, ConsistencyRule consistency) {
+                         DailyLossRule dailyLoss, MaxLossRule maxLoss, ConsistencyRule consistency,
+                         ConductRules conduct) {
     public PhaseRules {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         if (minTradingDays < 0) {
             throw new IllegalArgumentException("minTradingDays must not be negative");
         }
+    }
+
+    /** A phase without conduct rules. */
+    public PhaseRules(String name, PhaseKind kind, boolean review, ProfitTarget profitTarget, boolean requireFlat,
+                      int minTradingDays, Integer maxDays, Integer inactivityDays, DailyLossRule dailyLoss,
+                      MaxLossRule maxLoss, ConsistencyRule consistency) {
+        this(name, kind, review, profitTarget, requireFlat, minTradingDays, maxDays, inactivityDays, dailyLoss,
+                maxLoss, consistency, null);
     }
 }

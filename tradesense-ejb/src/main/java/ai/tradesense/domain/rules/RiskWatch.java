@@ -24,7 +24,7 @@ public final class RiskWatch {
     }
 
     /** Why a {@code CLOCK} is due. */
-    public enum Reason { DAY_BOUNDARY, TIME_LIMIT, INACTIVITY, PAUSE_END }
+    public enum Reason { DAY_BOUNDARY, TIME_LIMIT, INACTIVITY, PAUSE_END, CONDUCT_DEADLINE }
 
     /** A moment the account has not been brought to yet. */
     public record DueClock(Instant at, Reason reason) {
@@ -84,6 +84,11 @@ public final class RiskWatch {
         addIfDue(due, state.timeLimitAt(), now, Reason.TIME_LIMIT);
         addIfDue(due, state.inactivityDeadline(), now, Reason.INACTIVITY);
         addIfDue(due, state.pausedUntil(), now, Reason.PAUSE_END);
+        // Each trade's stop-loss deadline and the next flatBy instant (a later one is found next time).
+        for (ConductState.OpenTrade trade : state.conduct().open()) {
+            addIfDue(due, trade.stopLossDue(), now, Reason.CONDUCT_DEADLINE);
+        }
+        addIfDue(due, state.conduct().nextDeadline(), now, Reason.CONDUCT_DEADLINE);
         due.sort(Comparator.comparing(DueClock::at));
         List<DueClock> distinct = new ArrayList<>(due.size());
         for (DueClock clock : due) {
@@ -102,15 +107,16 @@ public final class RiskWatch {
     }
 
     /**
-     * The earliest deadline or pause end the account is waiting for (not its day boundary); null when it
-     * waits for none or is frozen.
+     * The earliest deadline, pause end or conduct deadline (§19) the account is waiting for (not its day
+     * boundary); null when it waits for none or is frozen.
      */
     public static Instant nextDeadline(AccountState state) {
         if (state.status().isFrozen()) {
             return null;
         }
         Instant earliest = null;
-        for (Instant at : new Instant[] {state.timeLimitAt(), state.inactivityDeadline(), state.pausedUntil()}) {
+        for (Instant at : new Instant[] {state.timeLimitAt(), state.inactivityDeadline(), state.pausedUntil(),
+                state.conduct().nextDeadline()}) {
             if (at != null && (earliest == null || at.isBefore(earliest))) {
                 earliest = at;
             }

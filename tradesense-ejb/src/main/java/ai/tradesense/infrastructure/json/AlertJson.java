@@ -61,6 +61,9 @@ public final class AlertJson {
             json.add("floor", room.floor().name()).add("level", room.level())
                 .add("used", PlainNumber.of(room.used())).add("equity", PlainNumber.of(room.equity()))
                 .add("roomLeft", PlainNumber.of(room.roomLeft())).add("tradingDay", room.tradingDay().toString());
+        } else if (figures instanceof AlertData.ConductFlagged conduct) {
+            json.add("conductRule", conduct.rule().name()).add("tradeId", conduct.tradeId())
+                .add("action", conduct.action().name());
         } else if (figures instanceof StaleFeed stale) {
             json.add("lastEquityAt", stale.lastEquityAt().toString())
                 .add("openTrades", stale.openTrades()).add("staleAfterMinutes", stale.staleAfterMinutes());
@@ -88,6 +91,10 @@ public final class AlertJson {
             figures = new RoomUsed(RiskWatch.Floor.valueOf(json.getString("floor")), json.getInt("level"),
                     decimal(json, "used"), decimal(json, "equity"), decimal(json, "roomLeft"),
                     LocalDate.parse(json.getString("tradingDay")));
+        } else if (json.containsKey("conductRule")) {
+            figures = new AlertData.ConductFlagged(ai.tradesense.domain.rules.ConductRule.valueOf(
+                    json.getString("conductRule")), json.getString("tradeId"),
+                    ai.tradesense.domain.rules.OnViolation.valueOf(json.getString("action")));
         } else if (json.containsKey("lastEquityAt")) {
             figures = new StaleFeed(Instant.parse(json.getString("lastEquityAt")), json.getInt("openTrades"),
                     json.getJsonNumber("staleAfterMinutes").longValueExact());

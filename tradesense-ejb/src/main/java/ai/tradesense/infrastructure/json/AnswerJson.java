@@ -74,6 +74,7 @@ public final class AnswerJson {
             case IGNORED_FROZEN -> Outcome.IgnoredFrozen.class;
             case EXTENDED -> Outcome.Extended.class;
             case RESTORED -> Outcome.Restored.class;
+            case CONDUCT_VIOLATION -> Outcome.ConductViolation.class;
         };
         return (Outcome) RecordJson.read(json, type);
     }

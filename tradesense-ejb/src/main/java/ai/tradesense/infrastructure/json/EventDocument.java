@@ -25,12 +25,15 @@ import ai.tradesense.domain.rules.Side;
 public final class EventDocument {
 
     private static final int MAX_ID_LENGTH = 128;
-    private static final Set<String> OPENED = Set.of("type", "id", "at", "symbol", "side", "volume", "price");
+    private static final int MAX_IP_LENGTH = 64;
+    private static final Set<String> OPENED = Set.of("type", "id", "at", "symbol", "side", "volume", "price",
+            "stopLoss", "takeProfit", "risk", "clientIp");
+    private static final Set<String> MODIFIED = Set.of("type", "id", "at", "stopLoss", "takeProfit");
     private static final Set<String> CLOSED = Set.of("type", "id", "at", "price", "profit");
     private static final Set<String> EQUITY = Set.of("type", "id", "at", "equity");
     private static final Set<String> CLOCK = Set.of("type", "id", "at");
     private static final Set<String> ANY = Set.of("type", "id", "at", "symbol", "side", "volume", "price",
-            "profit", "equity");
+            "profit", "equity", "stopLoss", "takeProfit", "risk", "clientIp");
 
     private EventDocument() {
     }
@@ -45,7 +48,7 @@ public final class EventDocument {
         EventType type = probe.enumValue("type", EventType.class, null);
         if (type == null) {
             if (!probe.has("type")) {
-                json.violation(probe.path("type"), Kind.VALUE, "is required: one of TRADE_OPENED, TRADE_CLOSED, EQUITY, CLOCK");
+                json.violation(probe.path("type"), Kind.VALUE, "is required: one of TRADE_OPENED, TRADE_CLOSED, EQUITY, CLOCK, TRADE_MODIFIED");
             }
             return null;
         }
@@ -54,13 +57,15 @@ public final class EventDocument {
             case TRADE_CLOSED -> CLOSED;
             case EQUITY -> EQUITY;
             case CLOCK -> CLOCK;
+            case TRADE_MODIFIED -> MODIFIED;
         };
         for (String field : object.keySet()) {
             if (!allowed.contains(field) && ANY.contains(field)) {
                 json.violation(probe.path(field), Kind.VALUE, "is not a field of a " + type + " event");
             }
         }
-        boolean tradeEvent = type == EventType.TRADE_OPENED || type == EventType.TRADE_CLOSED;
+        boolean tradeEvent = type == EventType.TRADE_OPENED || type == EventType.TRADE_CLOSED
+                || type == EventType.TRADE_MODIFIED;
         String id = probe.string("id", tradeEvent, null);
         if (id != null && (id.isBlank() || id.length() > MAX_ID_LENGTH)) {
             json.violation(probe.path("id"), Kind.VALUE, "must be 1 to " + MAX_ID_LENGTH + " characters");
@@ -78,7 +83,18 @@ public final class EventDocument {
                 }
                 BigDecimal volume = positive(json, probe, "volume");
                 BigDecimal price = positive(json, probe, "price");
-                yield json.hasViolations() ? null : new Event.TradeOpened(id, at, symbol, side, volume, price);
+                BigDecimal stopLoss = optionalPositive(json, probe, "stopLoss");
+                BigDecimal takeProfit = optionalPositive(json, probe, "takeProfit");
+                BigDecimal risk = probe.has("risk") ? probe.decimal("risk", false) : null;
+                if (risk != null && risk.signum() < 0) {
+                    json.violation(probe.path("risk"), Kind.VALUE, "must not be negative");
+                }
+                String clientIp = probe.string("clientIp", false, null);
+                if (clientIp != null && (clientIp.isBlank() || clientIp.length() > MAX_IP_LENGTH)) {
+                    json.violation(probe.path("clientIp"), Kind.VALUE, "must be 1 to " + MAX_IP_LENGTH + " characters");
+                }
+                yield json.hasViolations() ? null : new Event.TradeOpened(id, at, symbol, side, volume, price,
+                        stopLoss, takeProfit, risk, clientIp);
             }
             case TRADE_CLOSED -> {
                 BigDecimal price = positive(json, probe, "price");
@@ -93,6 +109,11 @@ public final class EventDocument {
                 yield json.hasViolations() ? null : new Event.EquityUpdate(id, at, equity);
             }
             case CLOCK -> json.hasViolations() ? null : new Event.Clock(id, at);
+            case TRADE_MODIFIED -> {
+                BigDecimal stopLoss = optionalPositive(json, probe, "stopLoss");
+                BigDecimal takeProfit = optionalPositive(json, probe, "takeProfit");
+                yield json.hasViolations() ? null : new Event.TradeModified(id, at, stopLoss, takeProfit);
+            }
         };
         return event;
     }
@@ -113,6 +134,16 @@ public final class EventDocument {
         json.add("at", event.at().toString());
         if (event instanceof Event.TradeOpened o) {
             json.add("symbol", o.symbol()).add("side", o.side().name()).add("volume", o.volume()).add("price", o.price());
+            // The optional fields only when reported, so events without them keep their stored form.
+            addIfGiven(json, "stopLoss", o.stopLoss());
+            addIfGiven(json, "takeProfit", o.takeProfit());
+            addIfGiven(json, "risk", o.risk());
+            if (o.clientIp() != null) {
+                json.add("clientIp", o.clientIp());
+            }
+        } else if (event instanceof Event.TradeModified m) {
+            addIfGiven(json, "stopLoss", m.stopLoss());
+            addIfGiven(json, "takeProfit", m.takeProfit());
         } else if (event instanceof Event.TradeClosed c) {
             json.add("price", c.price()).add("profit", c.profit());
         } else if (event instanceof Event.EquityUpdate e) {
@@ -131,7 +162,12 @@ public final class EventDocument {
         }
         if (a instanceof Event.TradeOpened x && b instanceof Event.TradeOpened y) {
             return x.symbol().equals(y.symbol()) && x.side() == y.side() && same(x.volume(), y.volume())
-                    && same(x.price(), y.price());
+                    && same(x.price(), y.price()) && sameIfGiven(x.stopLoss(), y.stopLoss())
+                    && sameIfGiven(x.takeProfit(), y.takeProfit()) && sameIfGiven(x.risk(), y.risk())
+                    && Objects.equals(x.clientIp(), y.clientIp());
+        }
+        if (a instanceof Event.TradeModified x && b instanceof Event.TradeModified y) {
+            return sameIfGiven(x.stopLoss(), y.stopLoss()) && sameIfGiven(x.takeProfit(), y.takeProfit());
         }
         if (a instanceof Event.TradeClosed x && b instanceof Event.TradeClosed y) {
             return same(x.price(), y.price()) && same(x.profit(), y.profit());
@@ -144,6 +180,20 @@ public final class EventDocument {
 
     private static boolean same(BigDecimal a, BigDecimal b) {
         return a.compareTo(b) == 0;
+    }
+
+    private static boolean sameIfGiven(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && same(a, b);
+    }
+
+    private static void addIfGiven(JsonObjectBuilder json, String name, BigDecimal value) {
+        if (value != null) {
+            json.add(name, value);
+        }
+    }
+
+    private static BigDecimal optionalPositive(StrictJson json, StrictJson.Obj object, String name) {
+        return object.has(name) ? positive(json, object, name) : null;
     }
 
     /** An instant in UTC ISO-8601; an offset other than Z is accepted and converted to UTC. */

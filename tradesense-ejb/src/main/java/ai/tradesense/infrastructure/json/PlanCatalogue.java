@@ -15,7 +15,8 @@ import ai.tradesense.domain.rules.RuleSet;
 public final class PlanCatalogue {
 
     private static final List<String> CODES = List.of(
-            "two-step-100k", "one-step-100k", "futures-50k", "intraday-50k", "day-start-max-100k");
+            "two-step-100k", "one-step-100k", "futures-50k", "intraday-50k", "day-start-max-100k",
+            "news-weekend-100k", "risk-stop-100k", "max-lots-100k");
 
     private PlanCatalogue() {
     }

@@ -23,6 +23,7 @@ import ai.tradesense.infrastructure.json.Json;
 import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.domain.rules.Allowance;
 import ai.tradesense.domain.rules.BreachWhen;
+import ai.tradesense.domain.rules.ConductRules;
 import ai.tradesense.domain.rules.ConsistencyRule;
 import ai.tradesense.domain.rules.DailyLossRule;
 import ai.tradesense.domain.rules.DayBoundary;
@@ -48,7 +49,8 @@ public final class PlanDocument {
             "dayBoundary", "breachWhen", "phases");
     private static final Set<String> BOUNDARY_FIELDS = Set.of("zone", "time");
     private static final Set<String> PHASE_FIELDS = Set.of("name", "kind", "review", "profitTarget",
-            "requireFlat", "minTradingDays", "maxDays", "inactivityDays", "dailyLoss", "maxLoss", "consistency");
+            "requireFlat", "minTradingDays", "maxDays", "inactivityDays", "dailyLoss", "maxLoss", "consistency",
+            "conduct");
     private static final Set<String> TARGET_FIELDS = Set.of("pct", "amount");
     private static final Set<String> DAILY_FIELDS = Set.of("pct", "amount", "of", "anchor", "check", "onBreach");
     private static final Set<String> MAX_FIELDS = Set.of("pct", "amount", "mode", "lockAt");
@@ -171,11 +173,13 @@ public final class PlanDocument {
         DailyLossRule daily = phase.has("dailyLoss") ? readDaily(json, phase, initial) : null;
         MaxLossRule max = phase.has("maxLoss") ? readMax(json, phase, initial) : null;
         ConsistencyRule consistency = phase.has("consistency") ? readConsistency(json, phase) : null;
+        ConductRules conduct = phase.has("conduct")
+                ? ConductDocument.read(json, phase.raw("conduct"), phase.path("conduct"), initial) : null;
         if (json.hasViolations()) {
             return null;
         }
         return new PhaseRules(name, kind, review, target, requireFlat, minTradingDays, maxDays, inactivityDays,
-                daily, max, consistency);
+                daily, max, consistency, conduct);
     }
 
     private static DailyLossRule readDaily(StrictJson json, StrictJson.Obj phase, BigDecimal initial) {
@@ -246,7 +250,7 @@ public final class PlanDocument {
      * Exactly one of {@code pct} (0 &lt; pct &le; 100) and {@code amount} (&gt; 0; for a loss, at most
      * the initial balance when {@code lossOf} is given).
      */
-    private static Allowance readAllowance(StrictJson json, StrictJson.Obj o, BigDecimal lossOf) {
+    static Allowance readAllowance(StrictJson json, StrictJson.Obj o, BigDecimal lossOf) {
         boolean hasPct = o.has("pct");
         boolean hasAmount = o.has("amount");
         if (hasPct == hasAmount) {
@@ -353,10 +357,14 @@ public final class PlanDocument {
                     .add("maxBestDayPct", number(phase.consistency().maxBestDayPct()))
                     .add("strict", phase.consistency().strict()));
         }
+        // Written only when the phase has one, so plans stored before conduct rules keep their document.
+        if (phase.conduct() != null) {
+            p.add("conduct", ConductDocument.write(phase.conduct()));
+        }
         return p;
     }
 
-    private static JsonObjectBuilder allowance(Allowance allowance) {
+    static JsonObjectBuilder allowance(Allowance allowance) {
         if (allowance instanceof Allowance.Percent pct) {
             return Json.createObjectBuilder().add("pct", number(pct.value()));
         }

@@ -22,8 +22,8 @@ import jakarta.json.JsonValue;
 
 /**
  * Writes records as JSON objects and reads them back, component by component: strings, decimals,
- * instants (UTC ISO-8601), dates, whole numbers, booleans, enums, sets and lists of strings and nested
- * records. Used for the engine's state at rest and for outcomes in answers and the audit trail, so a
+ * instants (UTC ISO-8601), dates, whole numbers, booleans, enums, sets and lists of strings, lists of
+ * records and nested records. Used for the engine's state at rest and for outcomes in answers and the audit trail, so a
  * new component needs no hand-written mapping.
  */
 public final class RecordJson {
@@ -61,6 +61,11 @@ public final class RecordJson {
         }
         if (value instanceof Record nested) {
             return write(nested);
+        }
+        if (value instanceof List<?> items && !items.isEmpty() && items.get(0) instanceof Record) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            items.forEach(item -> array.add(write((Record) item)));
+            return array.build();
         }
         if (value instanceof Collection<?> items) {
             JsonArrayBuilder array = Json.createArrayBuilder();
@@ -130,6 +135,11 @@ public final class RecordJson {
         }
         if (type.isRecord()) {
             return read(value.asJsonObject(), (Class<Record>) type);
+        }
+        if (List.class.isAssignableFrom(type) && generic instanceof ParameterizedType p
+                && p.getActualTypeArguments()[0] instanceof Class<?> item && item.isRecord()) {
+            return ((JsonArray) value).getValuesAs(JsonObject.class).stream()
+                    .map(o -> read(o, (Class<Record>) item)).toList();
         }
         if (Set.class.isAssignableFrom(type) || List.class.isAssignableFrom(type)) {
             requireStrings(generic);

@@ -103,6 +103,11 @@ public final class StrictJson {
         violations.add(new Violation(path, kind, message));
     }
 
+    /** How many problems are collected so far: a part of a document compares it before and after. */
+    public int violationCount() {
+        return violations.size();
+    }
+
     public boolean hasViolations() {
         return !violations.isEmpty();
     }

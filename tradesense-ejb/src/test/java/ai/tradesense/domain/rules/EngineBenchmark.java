@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Single-thread throughput of {@link Evaluator#apply}: not a test (surefire does not pick it up).
+ * Single-thread throughput of {@link Evaluator#apply}, without and then with every conduct rule on (FLAG, so
+ * the stream never fails; news against a calendar of 5,000 entries): not a test (surefire does not pick it up).
  * Run after {@code mvn test-compile}:
  * {@code java -cp tradesense-ejb/target/classes:tradesense-ejb/target/test-classes ai.tradesense.domain.rules.EngineBenchmark [events]}
  */
@@ -30,34 +31,60 @@ public final class EngineBenchmark {
 
     public static void main(String[] args) {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
-        RuleSet rules = plan("100000").boundary("America/Chicago", "17:00")
+        Instant start = Instant.parse("2024-01-02T14:00:00Z");
+        measure("loss rules", rules(null), start, count, EconomicCalendar.EMPTY);
+        measure("every conduct rule on", rules(everyConductRule()), start, count, calendar(start));
+    }
+
+    private static RuleSet rules(ConductRules conduct) {
+        return plan("100000").boundary("America/Chicago", "17:00")
                 .phase(funded().inactivityDays(30).maxDays(400)
                         .dailyLoss(pct("5"), Anchor.DAY_PEAK_EQUITY, Base.INITIAL, Check.INTRADAY, OnBreach.FAIL)
-                        .maxLoss(amount("10000"), Mode.TRAILING_INTRADAY_EQUITY, new Lock.AtInitial()))
+                        .maxLoss(amount("10000"), Mode.TRAILING_INTRADAY_EQUITY, new Lock.AtInitial())
+                        .conduct(conduct))
                 .build();
-        Instant start = Instant.parse("2024-01-02T14:00:00Z");
-        Event[] events = generate(rules, start, count, new Random(42));
+    }
 
+    private static ConductRules everyConductRule() {
+        OnViolation flag = OnViolation.FLAG;
+        return Conducts.conduct().maxLotsPerTrade("0.9", flag).maxOpenLots("3", flag).maxOpenTrades(3, flag)
+                .maxTradesPerDay(20, flag).minHold(60, flag).stopLoss(30, flag).riskPerTrade(pct("0.5"), flag)
+                .flatBy(java.time.DayOfWeek.FRIDAY, "16:00", "America/New_York", flag)
+                .news(120, 300, flag, CalendarEntry.Impact.HIGH).build();
+    }
+
+    private static EconomicCalendar calendar(Instant start) {
+        Random r = new Random(7);
+        List<CalendarEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            entries.add(new CalendarEntry("c" + i, start.plusSeconds(r.nextInt(120 * 86_400)), "release",
+                    CalendarEntry.Impact.values()[r.nextInt(3)], java.util.Set.of(r.nextBoolean() ? "EURUSD" : "XAUUSD")));
+        }
+        return EconomicCalendar.of(entries);
+    }
+
+    private static void measure(String name, RuleSet rules, Instant start, int count, EconomicCalendar calendar) {
+        Event[] events = generate(rules, start, count, new Random(42));
         for (int i = 0; i < 3; i++) {
-            run(rules, start, events);
+            run(rules, start, events, calendar);
         }
         double[] rates = new double[5];
         for (int i = 0; i < rates.length; i++) {
             long t0 = System.nanoTime();
-            AccountState end = run(rules, start, events);
+            AccountState end = run(rules, start, events, calendar);
             long nanos = System.nanoTime() - t0;
             rates[i] = events.length / (nanos / 1e9);
-            System.out.printf("run %d: %,.0f events/s (%d events, %d trading days, status %s)%n",
-                    i + 1, rates[i], events.length, end.tradingDays(), end.status());
+            System.out.printf("%s, run %d: %,.0f events/s (%d events, %d trading days, status %s)%n",
+                    name, i + 1, rates[i], events.length, end.tradingDays(), end.status());
         }
         Arrays.sort(rates);
-        System.out.printf("median %,.0f events/s, best %,.0f events/s on one thread%n", rates[2], rates[4]);
+        System.out.printf("%s: median %,.0f events/s, best %,.0f events/s on one thread%n", name, rates[2], rates[4]);
     }
 
-    private static AccountState run(RuleSet rules, Instant start, Event[] events) {
+    private static AccountState run(RuleSet rules, Instant start, Event[] events, EconomicCalendar calendar) {
         AccountState state = AccountState.start(rules, start);
         for (Event event : events) {
-            state = Evaluator.apply(rules, state, event).state();
+            state = Evaluator.apply(rules, state, event, calendar).state();
         }
         if (state.status() == ChallengeStatus.FAILED) {
             throw new IllegalStateException("the generated stream should not fail the account: " + state.failure());
@@ -83,8 +110,12 @@ public final class EngineBenchmark {
             if (roll < 5 && open.size() < 5) {
                 String id = "t" + serial++;
                 open.add(id);
-                events[i] = new Event.TradeOpened(id, at, "EURUSD", Side.BUY, BigDecimal.ONE,
-                        prices[r.nextInt(prices.length)]);
+                BigDecimal price = prices[r.nextInt(prices.length)];
+                // Half the trades open with a stop loss and a risk the platform computed; the rest get none.
+                boolean stop = r.nextBoolean();
+                events[i] = new Event.TradeOpened(id, at, "EURUSD", Side.BUY, BigDecimal.ONE, price,
+                        stop ? price.subtract(BigDecimal.valueOf(2, 3)) : null, null,
+                        stop ? BigDecimal.valueOf(200 + r.nextInt(400)) : null, null);
             } else if (roll < 10 && !open.isEmpty()) {
                 String id = open.remove(r.nextInt(open.size()));
                 long drift = balance.subtract(initial).longValue() / 20;

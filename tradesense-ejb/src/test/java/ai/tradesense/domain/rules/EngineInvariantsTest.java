@@ -30,7 +30,7 @@ class EngineInvariantsTest {
         assertThat(seen).containsKeys(OutcomeType.DAY_ROLLED, OutcomeType.BREACH, OutcomeType.FAILED,
                 OutcomeType.PAUSED, OutcomeType.RESUMED, OutcomeType.PASS_HELD_BACK, OutcomeType.PHASE_PASSED,
                 OutcomeType.PENDING_REVIEW, OutcomeType.PASSED, OutcomeType.IGNORED_FROZEN,
-                OutcomeType.EXTENDED, OutcomeType.RESTORED);
+                OutcomeType.EXTENDED, OutcomeType.RESTORED, OutcomeType.CONDUCT_VIOLATION);
         assertThat(failures).containsKeys(FailureRule.values());
     }
 
@@ -40,6 +40,13 @@ class EngineInvariantsTest {
         Random staff = new Random(-seed);
         RuleSet rules = RandomPlans.plan(r);
         Instant at = RandomPlans.start(r);
+        // Every other sequence also has conduct rules, drawn from streams of their own so the others stay.
+        Random conduct = seed % 2 == 0 ? new Random(seed * 7919) : null;
+        EconomicCalendar calendar = EconomicCalendar.EMPTY;
+        if (conduct != null) {
+            rules = RandomPlans.withConduct(rules, conduct);
+            calendar = RandomPlans.calendar(conduct, at);
+        }
         AccountState state = AccountState.start(rules, at);
         BigDecimal closedInPhase = BigDecimal.ZERO;
         BigDecimal initial = rules.initialBalance();
@@ -63,8 +70,12 @@ class EngineInvariantsTest {
                 evaluation = Evaluator.approveReview(rules, before, at);
             } else {
                 event = RandomPlans.event(r, rules, before, at, i);
-                evaluation = Evaluator.apply(rules, before, event);
-                assertThat(Evaluator.apply(rules, before, event)).as("%s: pure", where).isEqualTo(evaluation);
+                if (conduct != null) {
+                    event = RandomPlans.withTradeDetails(event, before, conduct);
+                }
+                evaluation = Evaluator.apply(rules, before, event, calendar);
+                assertThat(Evaluator.apply(rules, before, event, calendar)).as("%s: pure", where)
+                        .isEqualTo(evaluation);
             }
             state = evaluation.state();
             List<Outcome> outcomes = evaluation.outcomes();
@@ -102,6 +113,18 @@ class EngineInvariantsTest {
                         .isEqualByComparingTo(state.balance());
             }
             assertThat(state.lastEventAt()).as(step).isEqualTo(at);
+            if (rules.phase(state.phaseIndex()).conduct() != null && !state.status().isFrozen()) {
+                ConductState c = state.conduct();
+                assertThat(c.open().stream().map(ConductState.OpenTrade::id).toList())
+                        .as("%s: conduct knows the open trades", step)
+                        .containsExactlyInAnyOrderElementsOf(state.openTradeIds());
+                assertThat(c.openLots()).as(step).isEqualByComparingTo(c.open().stream()
+                        .map(ConductState.OpenTrade::volume).reduce(BigDecimal.ZERO, BigDecimal::add));
+                assertThat(c.excludedProfit().signum()).as(step).isGreaterThanOrEqualTo(0);
+                if (c.nextDeadline() != null) {
+                    assertThat(c.nextDeadline()).as("%s: a conduct deadline passed is applied", step).isAfter(at);
+                }
+            }
             assertThat(state.dayPeakEquity()).as("%s: day peak", step)
                     .isGreaterThanOrEqualTo(state.dayStartEquity()).isGreaterThanOrEqualTo(state.equity());
             assertThat(state.pausedUntil() != null).as(step).isEqualTo(state.status() == ChallengeStatus.PAUSED);

@@ -81,6 +81,7 @@ final class Plans {
         private DailyLossRule dailyLoss;
         private MaxLossRule maxLoss;
         private ConsistencyRule consistency;
+        private ConductRules conduct;
 
         private Phase(PhaseKind kind) {
             this.kind = kind;
@@ -155,9 +156,14 @@ final class Plans {
             return this;
         }
 
+        Phase conduct(ConductRules rules) {
+            conduct = rules;
+            return this;
+        }
+
         PhaseRules build() {
             return new PhaseRules(name, kind, review, target, requireFlat, minTradingDays, maxDays,
-                    inactivityDays, dailyLoss, maxLoss, consistency);
+                    inactivityDays, dailyLoss, maxLoss, consistency, conduct);
         }
     }
 }

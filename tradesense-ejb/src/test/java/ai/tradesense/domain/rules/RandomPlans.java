@@ -12,11 +12,15 @@ import ai.tradesense.domain.rules.DailyLossRule.OnBreach;
 import ai.tradesense.domain.rules.MaxLossRule.Lock;
 import ai.tradesense.domain.rules.MaxLossRule.Mode;
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /** Seeded random plans and plausible event streams for the property tests and the benchmark. */
 final class RandomPlans {
@@ -117,6 +121,67 @@ final class RandomPlans {
             return new Event.EquityUpdate(null, at, state.balance().add(floating).max(BigDecimal.ZERO));
         }
         return new Event.Clock(null, at);
+    }
+
+    /** {@code rules} with random conduct rules in every phase, every rule and every action reachable. */
+    static RuleSet withConduct(RuleSet rules, Random r) {
+        List<PhaseRules> phases = new ArrayList<>();
+        for (PhaseRules p : rules.phases()) {
+            phases.add(new PhaseRules(p.name(), p.kind(), p.review(), p.profitTarget(), p.requireFlat(),
+                    p.minTradingDays(), p.maxDays(), p.inactivityDays(), p.dailyLoss(), p.maxLoss(), p.consistency(),
+                    conduct(r)));
+        }
+        return new RuleSet(rules.code(), rules.name(), rules.currency(), rules.initialBalance(), rules.dayBoundary(),
+                rules.breachWhen(), phases);
+    }
+
+    private static ConductRules conduct(Random r) {
+        OnViolation[] strict = {OnViolation.FAIL, OnViolation.PAUSE, OnViolation.FLAG};
+        List<ConductRules.FlatBy> flatBy = new ArrayList<>();
+        if (r.nextBoolean()) {
+            flatBy.add(new ConductRules.FlatBy(pick(r, DayOfWeek.values()), LocalTime.of(r.nextInt(24), 0),
+                    ZoneId.of(pick(r, BOUNDARIES)[0]), pick(r, strict)));
+        }
+        return new ConductRules(
+                r.nextBoolean() ? new ConductRules.Lots(BigDecimal.valueOf(1 + r.nextInt(3)), pick(r, strict)) : null,
+                r.nextBoolean() ? new ConductRules.Lots(BigDecimal.valueOf(2 + r.nextInt(5)), pick(r, strict)) : null,
+                r.nextBoolean() ? new ConductRules.Count(1 + r.nextInt(3), pick(r, strict)) : null,
+                r.nextBoolean() ? new ConductRules.Count(1 + r.nextInt(5), pick(r, strict)) : null,
+                r.nextBoolean() ? new ConductRules.Seconds(60 + r.nextInt(3600), pick(r, OnViolation.values())) : null,
+                r.nextBoolean() ? new ConductRules.Seconds(30 + r.nextInt(600), pick(r, strict)) : null,
+                r.nextBoolean() ? new ConductRules.Risk(pct("1"), pick(r, strict)) : null,
+                flatBy,
+                r.nextBoolean() ? new ConductRules.News(60 + r.nextInt(1800), 60 + r.nextInt(1800),
+                        Set.of(CalendarEntry.Impact.HIGH), pick(r, OnViolation.values())) : null);
+    }
+
+    /** A calendar of HIGH EURUSD and LOW GBPUSD releases every few hours from {@code from} for 200 days. */
+    static EconomicCalendar calendar(Random r, Instant from) {
+        List<CalendarEntry> entries = new ArrayList<>();
+        Instant at = from;
+        for (int i = 0; i < 1600; i++) {
+            at = at.plusSeconds(600 + r.nextInt(6 * 60 * 60));
+            boolean high = r.nextInt(3) > 0;
+            entries.add(new CalendarEntry("c" + i, at, "release " + i,
+                    high ? CalendarEntry.Impact.HIGH : CalendarEntry.Impact.LOW, Set.of(high ? "EURUSD" : "GBPUSD")));
+        }
+        return EconomicCalendar.of(entries);
+    }
+
+    /** The open with a stop loss now and then, a risk reported, or a stop loss added later by a modify. */
+    static Event withTradeDetails(Event event, AccountState state, Random r) {
+        if (event instanceof Event.TradeOpened o) {
+            BigDecimal stop = r.nextBoolean() ? o.price().subtract(new BigDecimal("0.00200")) : null;
+            BigDecimal risk = r.nextBoolean() ? BigDecimal.valueOf(r.nextInt(300_000), 2) : null;
+            return new Event.TradeOpened(o.id(), o.at(), o.symbol(), o.side(), o.volume(), o.price(), stop, null,
+                    risk, null);
+        }
+        if (event instanceof Event.EquityUpdate e && state.openTrades() > 0 && r.nextInt(4) == 0) {
+            List<String> ids = new ArrayList<>(state.openTradeIds());
+            ids.sort(null);
+            return new Event.TradeModified(ids.get(r.nextInt(ids.size())), e.at(), new BigDecimal("1.05"), null);
+        }
+        return event;
     }
 
     /** A uniform amount in (−range, range) with cents, slightly biased towards profit. */

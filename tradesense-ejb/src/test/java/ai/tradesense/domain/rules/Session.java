@@ -18,6 +18,7 @@ final class Session {
     private Instant now;
     private List<Outcome> last = List.of();
     private final List<Outcome> all = new ArrayList<>();
+    private EconomicCalendar calendar = EconomicCalendar.EMPTY;
 
     private Session(RuleSet rules, Instant startAt) {
         this.rules = rules;
@@ -68,8 +69,14 @@ final class Session {
         return apply(Events.clock(now));
     }
 
+    /** The calendar news trading is judged against from now on. */
+    Session calendar(EconomicCalendar value) {
+        calendar = value;
+        return this;
+    }
+
     Session apply(Event event) {
-        Evaluation evaluation = Evaluator.apply(rules, state, event);
+        Evaluation evaluation = Evaluator.apply(rules, state, event, calendar);
         state = evaluation.state();
         last = evaluation.outcomes();
         all.addAll(last);

@@ -38,9 +38,23 @@ class PlanCatalogueTest {
     // ---------------------------------------------------------------- the catalogue
 
     @Test
-    void listsTheFivePresetsInAFixedOrder() {
+    void listsThePresetsInAFixedOrder() {
         assertThat(PlanCatalogue.codes()).containsExactly(
-                "two-step-100k", "one-step-100k", "futures-50k", "intraday-50k", "day-start-max-100k");
+                "two-step-100k", "one-step-100k", "futures-50k", "intraday-50k", "day-start-max-100k",
+                "news-weekend-100k", "risk-stop-100k", "max-lots-100k");
+    }
+
+    @Test
+    void theConductPresetsCarryTheirConductRules() {
+        var news = PlanCatalogue.rules("news-weekend-100k").phase(0).conduct();
+        assertThat(news.news().onViolation()).isEqualTo(ai.tradesense.domain.rules.OnViolation.EXCLUDE);
+        assertThat(news.flatBy()).hasSize(1);
+        var risk = PlanCatalogue.rules("risk-stop-100k").phase(0).conduct();
+        assertThat(risk.stopLoss().seconds()).isEqualTo(60);
+        assertThat(risk.riskPerTrade().allowance().amountOf(new BigDecimal("100000"))).isEqualByComparingTo("2000");
+        var lots = PlanCatalogue.rules("max-lots-100k").phase(0).conduct();
+        assertThat(lots.maxLotsPerTrade().lots()).isEqualByComparingTo("20");
+        assertThat(PlanCatalogue.rules("two-step-100k").phase(0).conduct()).isNull();
     }
 
     @ParameterizedTest

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import ai.tradesense.domain.model.Timestamps;
 import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.ChallengeStatus;
+import ai.tradesense.domain.rules.EconomicCalendar;
 import ai.tradesense.domain.rules.Evaluation;
 import ai.tradesense.domain.rules.Evaluator;
 import ai.tradesense.domain.rules.Event;
@@ -117,7 +118,12 @@ public class Challenge {
 
     /** Applies one event through the rule engine and records the result; throws before any change. */
     public Evaluation apply(RuleSet rules, Event event, Instant now) {
-        Evaluation evaluation = Evaluator.apply(rules, account(), event);
+        return apply(rules, event, EconomicCalendar.EMPTY, now);
+    }
+
+    /** As {@link #apply(RuleSet, Event, Instant)}, news trading judged against {@code calendar}. */
+    public Evaluation apply(RuleSet rules, Event event, EconomicCalendar calendar, Instant now) {
+        Evaluation evaluation = Evaluator.apply(rules, account(), event, calendar);
         seq++;
         keep(rules, evaluation.state(), now);
         if (event instanceof Event.EquityUpdate) {

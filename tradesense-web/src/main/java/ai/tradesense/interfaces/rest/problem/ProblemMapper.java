@@ -26,6 +26,7 @@ import ai.tradesense.application.security.AuthenticationFailedException;
 import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.alert.AlertAcknowledgedException;
 import ai.tradesense.domain.model.alert.AlertNotFoundException;
+import ai.tradesense.domain.model.calendar.ReleaseNotFoundException;
 import ai.tradesense.domain.model.challenge.ChallengeNotFoundException;
 import ai.tradesense.domain.model.identity.EmailTakenException;
 import ai.tradesense.domain.model.identity.UserNotFoundException;
@@ -79,7 +80,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof PlanNotFoundException || failure instanceof ChallengeNotFoundException
                 || failure instanceof UserNotFoundException || failure instanceof AlertNotFoundException
-                || failure instanceof OutboundNotFoundException) {
+                || failure instanceof OutboundNotFoundException
+                || failure instanceof ReleaseNotFoundException) {
             return Problem.of(Status.NOT_FOUND, "not-found", failure.getMessage());
         }
         if (failure instanceof PlanVersionConflictException || failure instanceof AlertAcknowledgedException) {

@@ -9,12 +9,17 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
+import ai.tradesense.application.CalendarService;
 import ai.tradesense.application.challenge.SimulationService;
 import ai.tradesense.application.challenge.SimulationService.SimulatedPlan;
 import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
+import ai.tradesense.domain.rules.CalendarEntry;
 import ai.tradesense.domain.rules.Event;
+import ai.tradesense.infrastructure.json.CalendarDocument;
 import ai.tradesense.infrastructure.json.EventDocument;
 import ai.tradesense.infrastructure.json.PlanDocument;
 import ai.tradesense.infrastructure.json.StrictJson;
@@ -26,7 +31,8 @@ import ai.tradesense.infrastructure.json.StrictJson;
  */
 final class SimulationRequestJson {
 
-    private static final Set<String> FIELDS = Set.of("plan", "planCode", "planVersion", "startAt", "events");
+    private static final Set<String> FIELDS = Set.of("plan", "planCode", "planVersion", "startAt", "events",
+            "calendar");
 
     private SimulationRequestJson() {
     }
@@ -53,8 +59,9 @@ final class SimulationRequestJson {
             }
         }
         Instant startAt = startAt(json, request);
+        List<CalendarEntry> calendar = calendar(json, request);
         json.throwIfInvalid();
-        return new SimulationService.Request(plan, startAt, events);
+        return new SimulationService.Request(plan, startAt, events, calendar);
     }
 
     /** Exactly one of an inline {@code plan} and a stored {@code planCode} (with an optional version). */
@@ -76,6 +83,29 @@ final class SimulationRequestJson {
         Integer version = request.integer("planVersion", null, 1, Integer.MAX_VALUE);
         json.throwIfInvalid();
         return stored.apply(code, version);
+    }
+
+    /**
+     * The simulation's own economic calendar: an array of entries or the CSV import's text; null when absent
+     * (the firm's calendar is used then).
+     */
+    private static List<CalendarEntry> calendar(StrictJson json, StrictJson.Obj request) {
+        if (!request.has("calendar")) {
+            return null;
+        }
+        JsonValue value = request.raw("calendar");
+        if (value instanceof JsonArray array) {
+            if (array.size() > CalendarService.MAX_IMPORT) {
+                json.violation("calendar", Kind.VALUE, "at most " + CalendarService.MAX_IMPORT + " entries");
+                return null;
+            }
+            return CalendarDocument.readAll(json, array, "calendar");
+        }
+        if (value instanceof JsonString csv) {
+            return CalendarDocument.readCsv(json, csv.getString(), "calendar.");
+        }
+        json.violation("calendar", Kind.TYPE, "must be an array of entries or CSV text (at,title,impact,symbols)");
+        return null;
     }
 
     /** Null when absent: the service opens the account at the first event then. */

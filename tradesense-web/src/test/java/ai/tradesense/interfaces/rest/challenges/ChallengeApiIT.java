@@ -577,6 +577,80 @@ class ChallengeApiIT {
         return answer;
     }
 
+    @Test
+    void judgesConductRulesAgainstTheCalendarAndFlagsRaiseConductAlerts() {
+        String code = Plans.uniqueCode("conduct");
+        String symbol = ("N" + code.replaceAll("[^a-z0-9]", "")).toUpperCase();
+        symbol = symbol.substring(0, Math.min(symbol.length(), 30));
+        Answer badPlan = api.post("plans", """
+                { "code": "%s", "initialBalance": 100000, "dayBoundary": { "zone": "UTC", "time": "00:00" },
+                  "phases": [ { "maxLoss": { "pct": 10 }, "conduct": { "maxLotsPerTrade": { "lots": -1 } } } ] }
+                """.formatted(code));
+        assertProblem(badPlan, 422, "phases[0].conduct.maxLotsPerTrade.lots");
+        Answer plan = api.post("plans", """
+                { "code": "%s", "initialBalance": 100000, "dayBoundary": { "zone": "UTC", "time": "00:00" },
+                  "phases": [ { "maxLoss": { "pct": 10 }, "conduct": {
+                    "maxLotsPerTrade": { "lots": 2 }, "maxOpenTrades": { "count": 1, "onViolation": "FLAG" },
+                    "news": { "beforeSeconds": 60, "afterSeconds": 60, "onViolation": "FLAG" } } } ] }
+                """.formatted(code));
+        assertThat(plan.status()).as(plan.body()).isEqualTo(201);
+        JsonObject conduct = api.get("plans/" + code).json().getJsonObject("definition").getJsonArray("phases")
+                .getJsonObject(0).getJsonObject("conduct");
+        assertThat(conduct.getJsonObject("maxLotsPerTrade").getString("onViolation")).isEqualTo("FAIL");
+        assertThat(conduct.getJsonObject("news").getJsonArray("impact").getString(0)).isEqualTo("HIGH");
+
+        // The calendar: one entry by JSON, two by CSV, one changed, one deleted; a bad line refuses the import.
+        Answer entry = api.post("calendar", """
+                { "at": "2026-03-06T13:30:00Z", "title": "Payrolls", "impact": "HIGH", "symbols": ["%s"] }
+                """.formatted(symbol));
+        assertThat(entry.status()).as(entry.body()).isEqualTo(201);
+        String entryId = entry.json().getString("id");
+        Answer imported = api.send(java.net.http.HttpRequest.newBuilder(api.base().resolve("calendar"))
+                .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "at,title,impact,symbols\n2026-03-07T12:00:00Z,\"CPI, core\",MEDIUM,%s|XAUUSD\n"
+                                .formatted(symbol) + "2026-03-08T12:00:00Z,Rates,LOW,%s EURUSD\n".formatted(symbol))));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(array(imported.body())).hasSize(2);
+        Answer badCsv = api.send(java.net.http.HttpRequest.newBuilder(api.base().resolve("calendar"))
+                .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "at,title,impact,symbols\n2026-03-07T12:00:00Z,CPI,SEVERE,EURUSD\n")));
+        assertProblem(badCsv, 422, "lines[1].impact");
+        String secondId = array(imported.body()).getJsonObject(1).getString("id");
+        Answer updated = api.put("calendar/" + secondId, """
+                { "at": "2026-03-08T12:00:00Z", "title": "Rate decision", "impact": "HIGH", "symbols": ["EURUSD"] }""");
+        assertThat(updated.json().getString("title")).isEqualTo("Rate decision");
+        assertThat(api.delete("calendar/" + secondId).status()).isEqualTo(204);
+        assertProblem(api.get("calendar/" + secondId), 404, null);
+        assertThat(api.get("calendar").body()).contains(entryId).doesNotContain(secondId);
+        assertProblem(api.post("calendar", "{ \"at\": \"soon\", \"title\": \"x\", \"impact\": \"HIGH\", "
+                + "\"symbols\": [\"EURUSD\"] }"), 422, "at");
+
+        String id = started(code, "trader-conduct", "2026-03-06T08:00:00Z");
+        Answer news = api.post("challenges/" + id + "/events", """
+                [ { "type": "TRADE_OPENED", "id": "t-1", "at": "2026-03-06T13:29:00Z", "symbol": "%s",
+                    "side": "BUY", "volume": 1, "price": 1.08, "risk": 120.5, "clientIp": "203.0.113.7" },
+                  { "type": "TRADE_OPENED", "id": "t-2", "at": "2026-03-06T14:00:00Z", "symbol": "EURUSD",
+                    "side": "BUY", "volume": 1, "price": 1.08 },
+                  { "type": "TRADE_MODIFIED", "id": "t-1", "at": "2026-03-06T14:01:00Z", "stopLoss": 1.07 } ]
+                """.formatted(symbol));
+        assertThat(news.status()).as(news.body()).isEqualTo(200);
+        assertThat(news.body()).contains("\"rule\":\"NEWS_TRADING\"", "\"rule\":\"MAX_OPEN_TRADES\"");
+        assertThat(news.json().getJsonObject("challenge").getString("status")).isEqualTo("ACTIVE");
+        JsonObject alerts = api.get("alerts?kind=CONDUCT&challengeId=" + id).json();
+        assertThat(alerts.getJsonArray("items")).as(alerts.toString()).hasSize(2);
+
+        Answer tooBig = api.post("challenges/" + id + "/events", """
+                { "type": "TRADE_OPENED", "id": "t-3", "at": "2026-03-06T15:00:00Z", "symbol": "EURUSD",
+                  "side": "SELL", "volume": 2.5, "price": 1.08 }""");
+        JsonObject failed = tooBig.json().getJsonObject("challenge");
+        assertThat(failed.getString("status")).isEqualTo("FAILED");
+        assertThat(failed.getJsonObject("failure").getString("rule")).isEqualTo("MAX_LOTS_PER_TRADE");
+        assertProblem(api.post("challenges/" + id + "/events",
+                "{ \"type\": \"TRADE_MODIFIED\", \"id\": \"t-1\", \"at\": \"2026-03-06T16:00:00Z\", "
+                        + "\"stopLoss\": -1 }"), 422, "stopLoss");
+        assertThat(api.delete("calendar/" + entryId).status()).isEqualTo(204);
+    }
+
     private static void assertResult(JsonObject result, int index, String challengeId, String status) {
         assertThat(result.getInt("index")).as(result.toString()).isEqualTo(index);
         assertThat(result.getString("challengeId")).as(result.toString()).isEqualTo(challengeId);
@@ -598,6 +672,10 @@ class ChallengeApiIT {
     private static String start(String planCode, String trader, String startAt) {
         return "{\"planCode\": \"" + planCode + "\", \"traderId\": \"" + trader + "\""
                 + (startAt == null ? "" : ", \"startAt\": \"" + startAt + "\"") + "}";
+    }
+
+    private static jakarta.json.JsonArray array(String body) {
+        return jakarta.json.Json.createReader(new java.io.StringReader(body)).readArray();
     }
 
     private static BigDecimal money(JsonObject json, String name) {
