@@ -34,6 +34,38 @@ public final class Evaluator {
      * @throws EventRejectedException before anything changes, when the event cannot be applied
      */
     public static Evaluation apply(RuleSet rules, AccountState state, Event event) {
+        return apply(rules, state, event, false);
+    }
+
+    /**
+     * Applies staff's approval of the pending payout request as a {@link Event.Payout PAYOUT} at its
+     * {@code at}: judged again then (the pending request itself is no obstacle) and paid or refused
+     * ({@code docs/rules.md} §20.5).
+     */
+    public static Evaluation approvePayout(RuleSet rules, AccountState state, Event.Payout payout) {
+        return apply(rules, state, payout, true);
+    }
+
+    /**
+     * Whether a payout of {@code amount} (null: the whole withdrawable) could be paid at {@code at}, with
+     * every condition's numbers; time passes to {@code at} on a copy first, as for an event. Changes nothing.
+     */
+    public static PayoutEligibility payoutEligibility(RuleSet rules, AccountState state, Instant at,
+                                                      BigDecimal amount) {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(at, "at");
+        if (amount != null) {
+            positive(amount, "amount");
+        }
+        Working account = new Working(rules, state);
+        if (!state.status().isFrozen() && !at.isBefore(state.lastEventAt())) {
+            account.advanceTo(at);
+        }
+        return PayoutRules.judge(rules, account.toState(), at, amount, false);
+    }
+
+    private static Evaluation apply(RuleSet rules, AccountState state, Event event, boolean approving) {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(event, "event");
@@ -57,7 +89,11 @@ public final class Evaluator {
                 account.outcomes.add(new Outcome.IgnoredFrozen(ChallengeStatus.FAILED));
             }
         } else {
-            account.handle(event);
+            if (event instanceof Event.Payout payout) {
+                account.payout(payout, approving);
+            } else {
+                account.handle(event);
+            }
             account.checkLosses(at);
             if (account.status == ChallengeStatus.ACTIVE) {
                 AccountState passed = account.checkPass(at);
@@ -216,6 +252,12 @@ public final class Evaluator {
             case CLOCK -> {
                 // only time, which the order check covers
             }
+            case PAYOUT -> {
+                BigDecimal amount = ((Event.Payout) event).amount();
+                if (amount != null) {
+                    positive(amount, "amount");
+                }
+            }
         }
     }
 
@@ -256,7 +298,7 @@ public final class Evaluator {
         private final PhaseRules phase;
         private final DailyLossRule daily;
         private final MaxLossRule maxLoss;
-        private final BigDecimal initial;
+        private BigDecimal initial;
         private final List<Outcome> outcomes = new ArrayList<>(4);
 
         private ChallengeStatus status;
@@ -282,13 +324,14 @@ public final class Evaluator {
         private Instant timeLimitAt;
         private Instant inactivityDeadline;
         private Failure failure;
+        private FundedState funded;
 
         Working(RuleSet rules, AccountState s) {
             this.rules = rules;
             this.phase = rules.phase(s.phaseIndex());
             this.daily = phase.dailyLoss();
             this.maxLoss = phase.maxLoss();
-            this.initial = rules.initialBalance();
+            this.initial = s.initialBalance(rules);
             status = s.status();
             phaseIndex = s.phaseIndex();
             phaseStartedAt = s.phaseStartedAt();
@@ -312,6 +355,42 @@ public final class Evaluator {
             timeLimitAt = s.timeLimitAt();
             inactivityDeadline = s.inactivityDeadline();
             failure = s.failure();
+            funded = s.funded();
+        }
+
+        /** Takes the money figures and funded counters of a payout's or a scaling review's result. */
+        private void rebase(AccountState s) {
+            balance = s.balance();
+            equity = s.equity();
+            dayStartBalance = s.dayStartBalance();
+            dayStartEquity = s.dayStartEquity();
+            dayPeakEquity = s.dayPeakEquity();
+            maxLossReference = s.maxLossReference();
+            maxLossFloor = s.maxLossFloor();
+            funded = s.funded();
+            initial = s.initialBalance(rules);
+        }
+
+        /** A payout judged at its time and paid, or refused with nothing changed. */
+        void payout(Event.Payout payout, boolean approving) {
+            AccountState now = toState();
+            PayoutEligibility judged = PayoutRules.judge(rules, now, payout.at(), payout.amount(), approving);
+            if (!judged.eligible()) {
+                List<PayoutEligibility.Check> unmet = judged.unmet();
+                outcomes.add(new Outcome.PayoutRefused(unmet.stream().map(c -> c.condition().name()).toList(),
+                        unmet.stream().map(PayoutEligibility.Check::message).toList()));
+                return;
+            }
+            rebase(PayoutRules.pay(rules, now, judged.amount(), payout.at()));
+            outcomes.add(new Outcome.PayoutPaid(judged.amount(), judged.traderShare(), judged.firmShare()));
+        }
+
+        private void reviewScaling(Instant at) {
+            PayoutRules.Review review = PayoutRules.review(rules, toState(), at);
+            rebase(review.state());
+            if (review.scaled() != null) {
+                outcomes.add(review.scaled());
+            }
         }
 
         AccountState toState() {
@@ -319,7 +398,7 @@ public final class Evaluator {
                     nextDayStart, dayStartBalance, dayStartEquity, dayPeakEquity, maxLossReference,
                     maxLossFloor, tradingDays, lastTradingDay, lastTradeOpenedAt, dayClosedProfit,
                     bestDayProfit, openTradeIds, lastEventAt, pausedUntil, timeLimitAt, inactivityDeadline,
-                    failure);
+                    failure, funded);
         }
 
         /**
@@ -341,12 +420,18 @@ public final class Evaluator {
                 }
                 boolean boundaryDue = !nextDayStart.isAfter(at);
                 boolean deadlineDue = deadline != null && !deadline.isAfter(at);
+                // A scaling review goes after a boundary at the same instant and before a failing deadline.
+                Instant review = phase.scaling() == null ? null : funded.nextReviewAt();
+                boolean reviewDue = review != null && !review.isAfter(at);
                 // A pause staff ended between boundaries lifts then; one ending at a boundary lifts in rollDay.
                 if (status == ChallengeStatus.PAUSED && pausedUntil.isBefore(nextDayStart)
                         && !pausedUntil.isAfter(at) && (!deadlineDue || !pausedUntil.isAfter(deadline))) {
                     resume(pausedUntil);
-                } else if (boundaryDue && (!deadlineDue || !nextDayStart.isAfter(deadline))) {
+                } else if (boundaryDue && (!deadlineDue || !nextDayStart.isAfter(deadline))
+                        && (!reviewDue || !nextDayStart.isAfter(review))) {
                     rollDay(nextDayStart);
+                } else if (reviewDue && (!deadlineDue || !review.isAfter(deadline))) {
+                    reviewScaling(review);
                 } else if (deadlineDue) {
                     fail(deadlineRule, deadline, null);
                 } else {
@@ -374,6 +459,9 @@ public final class Evaluator {
                 raiseMaxLossReference(balance);
             }
             bestDayProfit = bestDayProfit.max(dayClosedProfit);
+            if (funded.isFunded()) {
+                funded = funded.dayEnded(dayClosedProfit, phase.payout());
+            }
             dayClosedProfit = BigDecimal.ZERO;
             dayStartBalance = balance;
             dayStartEquity = equity;
@@ -392,8 +480,8 @@ public final class Evaluator {
                 case TRADE_OPENED -> open((Event.TradeOpened) event);
                 case TRADE_CLOSED -> close((Event.TradeClosed) event);
                 case EQUITY -> setEquity(((Event.EquityUpdate) event).equity());
-                case CLOCK -> {
-                    // time has already passed in advanceTo
+                case CLOCK, PAYOUT -> {
+                    // time has already passed in advanceTo; a payout is applied by payout()
                 }
             }
         }
@@ -414,6 +502,9 @@ public final class Evaluator {
                 tradingDays++;
                 lastTradingDay = day;
                 outcomes.add(new Outcome.TradingDayCounted(day, tradingDays));
+                if (funded.isFunded()) {
+                    funded = funded.tradingDayCounted();
+                }
             }
         }
 
@@ -432,6 +523,9 @@ public final class Evaluator {
             }
             balance = balance.add(closed.profit());
             dayClosedProfit = dayClosedProfit.add(closed.profit());
+            if (funded.isFunded()) {
+                funded = funded.closed(closed.profit());
+            }
             if (maxLoss != null && maxLoss.mode() == MaxLossRule.Mode.TRAILING_CLOSED_BALANCE) {
                 raiseMaxLossReference(balance);
             }
@@ -454,7 +548,10 @@ public final class Evaluator {
         private void raiseMaxLossReference(BigDecimal value) {
             if (value.compareTo(maxLossReference) > 0) {
                 maxLossReference = value;
-                maxLossFloor = maxLossFloor.max(maxLoss.floor(initial, maxLossReference));
+                // A floor a payout locked at the initial balance stays there (§20.6).
+                if (!funded.floorLocked()) {
+                    maxLossFloor = maxLossFloor.max(maxLoss.floor(initial, maxLossReference));
+                }
             }
         }
 

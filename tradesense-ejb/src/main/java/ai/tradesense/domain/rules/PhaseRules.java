@@ -16,15 +16,21 @@ import java.util.Objects;
  * @param dailyLoss      null for none
  * @param maxLoss        null for none
  * @param consistency    null for none
+ * @param payout         the payout policy of a FUNDED phase; null for none
+ * @param scaling        the scaling plan of a FUNDED phase; null for none
  */
 public record PhaseRules(String name, PhaseKind kind, boolean review, ProfitTarget profitTarget,
                          boolean requireFlat, int minTradingDays, Integer maxDays, Integer inactivityDays,
-                         DailyLossRule dailyLoss, MaxLossRule maxLoss, ConsistencyRule consistency) {
+                         DailyLossRule dailyLoss, MaxLossRule maxLoss, ConsistencyRule consistency,
+                         PayoutPolicy payout, ScalingPolicy scaling) {
     public PhaseRules {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         if (minTradingDays < 0) {
             throw new IllegalArgumentException("minTradingDays must not be negative");
+        }
+        if (kind != PhaseKind.FUNDED && (payout != null || scaling != null)) {
+            throw new IllegalArgumentException("only a FUNDED phase has payouts and scaling");
         }
     }
 }

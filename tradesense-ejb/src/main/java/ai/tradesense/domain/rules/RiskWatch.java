@@ -24,7 +24,7 @@ public final class RiskWatch {
     }
 
     /** Why a {@code CLOCK} is due. */
-    public enum Reason { DAY_BOUNDARY, TIME_LIMIT, INACTIVITY, PAUSE_END }
+    public enum Reason { DAY_BOUNDARY, TIME_LIMIT, INACTIVITY, PAUSE_END, SCALING_REVIEW }
 
     /** A moment the account has not been brought to yet. */
     public record DueClock(Instant at, Reason reason) {
@@ -57,7 +57,7 @@ public final class RiskWatch {
 
     /**
      * Every {@code CLOCK} the account is owed at {@code now}, in order: each day boundary since the last
-     * one applied, the time limit, the inactivity deadline, the end of a pause. Nothing for a frozen
+     * one applied, the time limit, the inactivity deadline, the end of a pause, a scaling review. Nothing for a frozen
      * account. At most {@code maxBoundaries} boundaries are listed one by one; when more have passed
      * (a worker down for a long time), the last entry is {@code now} itself, which the engine applies as
      * every remaining boundary in order, exactly as if each had been sent.
@@ -84,6 +84,7 @@ public final class RiskWatch {
         addIfDue(due, state.timeLimitAt(), now, Reason.TIME_LIMIT);
         addIfDue(due, state.inactivityDeadline(), now, Reason.INACTIVITY);
         addIfDue(due, state.pausedUntil(), now, Reason.PAUSE_END);
+        addIfDue(due, state.funded().nextReviewAt(), now, Reason.SCALING_REVIEW);
         due.sort(Comparator.comparing(DueClock::at));
         List<DueClock> distinct = new ArrayList<>(due.size());
         for (DueClock clock : due) {
@@ -102,7 +103,7 @@ public final class RiskWatch {
     }
 
     /**
-     * The earliest deadline or pause end the account is waiting for (not its day boundary); null when it
+     * The earliest deadline, pause end or scaling review the account is waiting for (not its day boundary); null when it
      * waits for none or is frozen.
      */
     public static Instant nextDeadline(AccountState state) {
@@ -110,7 +111,8 @@ public final class RiskWatch {
             return null;
         }
         Instant earliest = null;
-        for (Instant at : new Instant[] {state.timeLimitAt(), state.inactivityDeadline(), state.pausedUntil()}) {
+        for (Instant at : new Instant[] {state.timeLimitAt(), state.inactivityDeadline(), state.pausedUntil(),
+                state.funded().nextReviewAt()}) {
             if (at != null && (earliest == null || at.isBefore(earliest))) {
                 earliest = at;
             }
@@ -125,7 +127,7 @@ public final class RiskWatch {
         DailyLossRule daily = rules.phase(state.phaseIndex()).dailyLoss();
         BigDecimal dailyUse = null;
         if (daily != null) {
-            BigDecimal room = daily.room(rules.initialBalance(), state.dayStartBalance(), state.dayStartEquity(),
+            BigDecimal room = daily.room(state.initialBalance(rules), state.dayStartBalance(), state.dayStartEquity(),
                     state.dayPeakEquity());
             dailyUse = used(state.dailyLossRoom(rules), room);
         }

@@ -74,6 +74,9 @@ public final class AnswerJson {
             case IGNORED_FROZEN -> Outcome.IgnoredFrozen.class;
             case EXTENDED -> Outcome.Extended.class;
             case RESTORED -> Outcome.Restored.class;
+            case PAYOUT_PAID -> Outcome.PayoutPaid.class;
+            case PAYOUT_REFUSED -> Outcome.PayoutRefused.class;
+            case SCALED -> Outcome.Scaled.class;
         };
         return (Outcome) RecordJson.read(json, type);
     }

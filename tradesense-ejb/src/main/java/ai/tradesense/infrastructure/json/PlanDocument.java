@@ -175,7 +175,7 @@ public final class PlanDocument {
             return null;
         }
         return new PhaseRules(name, kind, review, target, requireFlat, minTradingDays, maxDays, inactivityDays,
-                daily, max, consistency);
+                daily, max, consistency, null, null);
     }
 
     private static DailyLossRule readDaily(StrictJson json, StrictJson.Obj phase, BigDecimal initial) {

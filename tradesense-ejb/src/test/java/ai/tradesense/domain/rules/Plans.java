@@ -81,6 +81,8 @@ final class Plans {
         private DailyLossRule dailyLoss;
         private MaxLossRule maxLoss;
         private ConsistencyRule consistency;
+        private PayoutPolicy payout;
+        private ScalingPolicy scaling;
 
         private Phase(PhaseKind kind) {
             this.kind = kind;
@@ -155,9 +157,19 @@ final class Plans {
             return this;
         }
 
+        Phase payout(PayoutPolicy policy) {
+            payout = policy;
+            return this;
+        }
+
+        Phase scaling(ScalingPolicy policy) {
+            scaling = policy;
+            return this;
+        }
+
         PhaseRules build() {
             return new PhaseRules(name, kind, review, target, requireFlat, minTradingDays, maxDays,
-                    inactivityDays, dailyLoss, maxLoss, consistency);
+                    inactivityDays, dailyLoss, maxLoss, consistency, payout, scaling);
         }
     }
 }
