@@ -27,10 +27,12 @@ import ai.tradesense.domain.rules.ConsistencyRule;
 import ai.tradesense.domain.rules.DailyLossRule;
 import ai.tradesense.domain.rules.DayBoundary;
 import ai.tradesense.domain.rules.MaxLossRule;
+import ai.tradesense.domain.rules.PayoutPolicy;
 import ai.tradesense.domain.rules.PhaseKind;
 import ai.tradesense.domain.rules.PhaseRules;
 import ai.tradesense.domain.rules.ProfitTarget;
 import ai.tradesense.domain.rules.RuleSet;
+import ai.tradesense.domain.rules.ScalingPolicy;
 
 /**
  * The published plan format of DESIGN §3: reads a plan document strictly into the engine's
@@ -48,7 +50,8 @@ public final class PlanDocument {
             "dayBoundary", "breachWhen", "phases");
     private static final Set<String> BOUNDARY_FIELDS = Set.of("zone", "time");
     private static final Set<String> PHASE_FIELDS = Set.of("name", "kind", "review", "profitTarget",
-            "requireFlat", "minTradingDays", "maxDays", "inactivityDays", "dailyLoss", "maxLoss", "consistency");
+            "requireFlat", "minTradingDays", "maxDays", "inactivityDays", "dailyLoss", "maxLoss", "consistency",
+            "payout", "scaling");
     private static final Set<String> TARGET_FIELDS = Set.of("pct", "amount");
     private static final Set<String> DAILY_FIELDS = Set.of("pct", "amount", "of", "anchor", "check", "onBreach");
     private static final Set<String> MAX_FIELDS = Set.of("pct", "amount", "mode", "lockAt");
@@ -171,11 +174,13 @@ public final class PlanDocument {
         DailyLossRule daily = phase.has("dailyLoss") ? readDaily(json, phase, initial) : null;
         MaxLossRule max = phase.has("maxLoss") ? readMax(json, phase, initial) : null;
         ConsistencyRule consistency = phase.has("consistency") ? readConsistency(json, phase) : null;
+        PayoutPolicy payout = FundedDocument.readPayout(json, phase, kind);
+        ScalingPolicy scaling = FundedDocument.readScaling(json, phase, kind, initial);
         if (json.hasViolations()) {
             return null;
         }
         return new PhaseRules(name, kind, review, target, requireFlat, minTradingDays, maxDays, inactivityDays,
-                daily, max, consistency, null, null);
+                daily, max, consistency, payout, scaling);
     }
 
     private static DailyLossRule readDaily(StrictJson json, StrictJson.Obj phase, BigDecimal initial) {
@@ -353,6 +358,7 @@ public final class PlanDocument {
                     .add("maxBestDayPct", number(phase.consistency().maxBestDayPct()))
                     .add("strict", phase.consistency().strict()));
         }
+        FundedDocument.write(p, phase.payout(), phase.scaling());
         return p;
     }
 
