@@ -29,14 +29,15 @@ public sealed interface LiveMessage {
 
     /**
      * An outcome a screen shows as it happens: a breach or a change of status (BREACH, PAUSED, RESUMED,
-     * PHASE_PASSED, PENDING_REVIEW, PASSED, FAILED, EXTENDED, RESTORED), typed by the outcome.
+     * PHASE_PASSED, PENDING_REVIEW, PASSED, FAILED, EXTENDED, RESTORED, PAYOUT_PAID, SCALED), typed by the outcome.
      */
     record OutcomeReported(String challengeId, long seq, Instant at, Outcome outcome) implements LiveMessage {
 
         /** The outcomes that are pushed; the others (a day rolled, a pass held back...) are not. */
         public static boolean reported(OutcomeType type) {
             return switch (type) {
-                case BREACH, PAUSED, RESUMED, PHASE_PASSED, PENDING_REVIEW, PASSED, FAILED, EXTENDED, RESTORED -> true;
+                case BREACH, PAUSED, RESUMED, PHASE_PASSED, PENDING_REVIEW, PASSED, FAILED, EXTENDED, RESTORED,
+                     PAYOUT_PAID, SCALED -> true;
                 default -> false;
             };
         }
