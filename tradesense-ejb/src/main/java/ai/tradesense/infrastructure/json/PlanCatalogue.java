@@ -15,7 +15,8 @@ import ai.tradesense.domain.rules.RuleSet;
 public final class PlanCatalogue {
 
     private static final List<String> CODES = List.of(
-            "two-step-100k", "one-step-100k", "futures-50k", "intraday-50k", "day-start-max-100k");
+            "two-step-100k", "one-step-100k", "futures-50k", "intraday-50k", "day-start-max-100k",
+            "ftmo-model-100k", "topstep-model-50k", "mff-model-50k");
 
     private PlanCatalogue() {
     }
