@@ -81,7 +81,7 @@ async function plansTab(root) {
     const save = h('button', { type: 'submit', id: 'plan-save', text: mode === 'create' ? 'Publish version 1' : `Publish version ${existing.version + 1}` });
     const form = h('form', { class: 'form', id: 'plan-form', novalidate: true },
       h('div', { class: 'field', 'data-field': '' }, h('label', { for: 'plan-document', text: 'Plan document (JSON)' }), text,
-        h('p', { class: 'hint', text: 'Every rule is spelled out; remove a field to get its default.' })),
+        h('p', { class: 'hint', text: 'Every rule is spelled out; remove a field to get its default. A FUNDED phase may add "payout" and "scaling" blocks (docs/rules.md §20).' })),
       h('div', { class: 'form-message', 'aria-live': 'polite' }),
       h('div', { class: 'actions' }, save,
         h('button', { type: 'button', class: 'secondary', text: 'Cancel', on: { click: () => fill(editorBox) } })));

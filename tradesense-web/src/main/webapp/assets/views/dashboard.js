@@ -10,6 +10,7 @@ import {
   FAILURE_WORDS, HOLD_WORDS, conductViolationWords, dailyAllowance, maxAllowance, phaseOf, planRulesView,
 } from '../rules.js';
 import { pageHeading, panel, problemView, progressBar, roomTone } from '../ui.js';
+import { payoutsPanel } from './payouts.js';
 
 const EVENT_PAGE = 1000;
 const MAX_HISTORY = 20_000;
@@ -50,6 +51,9 @@ export async function dashboardView(root, [id]) {
   const activity = h('div', { id: 'activity' }, h('p', { class: 'loading', text: 'Loading…' }));
   const rules = h('div', { id: 'rules' });
   const subtitle = h('p', { class: 'subtitle' });
+  // A funded phase with a payout policy shows what may be withdrawn and each condition's progress.
+  const payouts = snapshot.phase.kind === 'FUNDED' && definition && definition.phases[snapshot.phase.index].payout
+    ? payoutsPanel(snapshot.id, currency) : null;
 
   root.append(
     pageHeading(planDto ? planDto.name : snapshot.planCode, indicatorEl),
@@ -57,6 +61,7 @@ export async function dashboardView(root, [id]) {
     banner,
     notices,
     h('section', { class: 'panel', 'aria-label': 'Account' }, tiles, bars, clock),
+    payouts ? panel('Payouts', payouts.el) : null,
     panel('Equity curve', chartBox, chartNote),
     statsBox,
     panel('Trades', trades),
@@ -94,6 +99,9 @@ export async function dashboardView(root, [id]) {
       tile('Open trades', String(c.openTrades), 'open-trades'),
       tile('Best day', money(c.bestDayProfit, currency), 'best-day'));
     fill(bars, ...roomBars(c, definition, currency));
+    if (payouts) {
+      payouts.refresh();
+    }
     renderClock();
     fill(rules, definition ? planRulesView(definition, c.phase.index)
       : h('p', { class: 'muted', text: 'The plan could not be loaded.' }));

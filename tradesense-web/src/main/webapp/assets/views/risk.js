@@ -9,6 +9,7 @@ import { liveChannel, liveIndicator } from '../live.js';
 import { FAILURE_WORDS, conductViolationWords, dailyAllowance, maxAllowance } from '../rules.js';
 import { busy, modal, pageHeading, panel, problemView } from '../ui.js';
 import { commandsPanel } from './commands.js';
+import { payoutQueue } from './payouts.js';
 
 const PAGE = 100;
 const MAX_PAGES = 10;
@@ -75,6 +76,7 @@ export async function riskView(root) {
             h('div', { class: 'actions' }, h('button', { type: 'submit', text: 'Apply' }), refreshButton)),
           boardMessage, boardCount, board)),
       h('div', { class: 'risk-side' },
+        panel('Payouts to approve', payoutQueue().el),
         panel('Alerts', h('div', { class: 'filters' }, field('Show', alertStatus)), alerts),
         panel('Live feed', feedEmpty, feed),
         commandsPanel())));

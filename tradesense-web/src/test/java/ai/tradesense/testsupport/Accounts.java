@@ -33,6 +33,8 @@ public final class Accounts {
         settings.put("tradesense.security.admin.password", ADMIN_PASSWORD);
         settings.put("tradesense.security.jwt-secret", JWT_SECRET);
         settings.put("tradesense.ratelimit.auth-per-ip-per-minute", "10000");
+        // Four eyes on payouts, so the container tests see both approvals (ChallengeApiIT).
+        settings.put("tradesense.payouts.approvals", "2");
         return settings;
     }
 

@@ -1,5 +1,6 @@
 package ai.tradesense.application.challenge;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,6 +21,18 @@ public sealed interface AuditContent {
     record ActionTaken(ManualActions.Action action, String reason, List<Outcome> outcomes, Instant until,
                        Integer days) implements AuditContent {
         public ActionTaken {
+            outcomes = List.copyOf(outcomes);
+        }
+    }
+
+    /**
+     * PAYOUT_REQUESTED, PAYOUT_APPROVED (a first of two approvals), PAYOUT_PAID or PAYOUT_REJECTED: the
+     * request, its gross amount, the shares once paid, the reason of a rejection and what the engine reported
+     * when it applied the payout (empty otherwise).
+     */
+    record PayoutStep(String payoutId, BigDecimal amount, BigDecimal traderShare, BigDecimal firmShare,
+                      String reason, List<Outcome> outcomes) implements AuditContent {
+        public PayoutStep {
             outcomes = List.copyOf(outcomes);
         }
     }

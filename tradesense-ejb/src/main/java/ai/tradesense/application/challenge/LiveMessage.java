@@ -29,7 +29,7 @@ public sealed interface LiveMessage {
 
     /**
      * An outcome a screen shows as it happens: a breach or a change of status (BREACH, PAUSED, RESUMED,
-     * PHASE_PASSED, PENDING_REVIEW, PASSED, FAILED, EXTENDED, RESTORED), typed by the outcome.
+     * PHASE_PASSED, PENDING_REVIEW, PASSED, FAILED, EXTENDED, RESTORED, PAYOUT_PAID, SCALED), typed by the outcome.
      */
     record OutcomeReported(String challengeId, long seq, Instant at, Outcome outcome) implements LiveMessage {
 
@@ -37,7 +37,7 @@ public sealed interface LiveMessage {
         public static boolean reported(OutcomeType type) {
             return switch (type) {
                 case BREACH, PAUSED, RESUMED, PHASE_PASSED, PENDING_REVIEW, PASSED, FAILED, EXTENDED, RESTORED,
-                     CONDUCT_VIOLATION -> true;
+                     CONDUCT_VIOLATION, PAYOUT_PAID, SCALED -> true;
                 default -> false;
             };
         }

@@ -43,6 +43,7 @@ class AuditWriter {
                 case PASSED -> AuditEntry.Kind.PASSED;
                 case EXTENDED -> AuditEntry.Kind.EXTENDED;
                 case RESTORED -> AuditEntry.Kind.RESTORED;
+                case SCALED -> AuditEntry.Kind.SCALED;
                 default -> null;
             };
             if (kind != null) {

@@ -36,6 +36,8 @@ import java.util.Set;
  * @param failure            why it failed; null unless FAILED
  * @param conduct            what the conduct rules remember ({@code docs/rules.md} §19); never null,
  *                           {@link ConductState#NONE} without them (and in states stored before them)
+ * @param funded             the funded stage's counters ({@code docs/rules.md} §20); {@link FundedState#NONE}
+ *                           outside a funded phase with payouts or scaling, and for states stored before it
  */
 public record AccountState(ChallengeStatus status, int phaseIndex, Instant phaseStartedAt,
                            BigDecimal balance, BigDecimal equity,
@@ -46,7 +48,7 @@ public record AccountState(ChallengeStatus status, int phaseIndex, Instant phase
                            BigDecimal dayClosedProfit, BigDecimal bestDayProfit,
                            Set<String> openTradeIds, Instant lastEventAt, Instant pausedUntil,
                            Instant timeLimitAt, Instant inactivityDeadline, Failure failure,
-                           ConductState conduct) {
+                           ConductState conduct, FundedState funded) {
 
     public AccountState {
         Objects.requireNonNull(status, "status");
@@ -77,6 +79,9 @@ public record AccountState(ChallengeStatus status, int phaseIndex, Instant phase
         if ((status == ChallengeStatus.FAILED) != (failure != null)) {
             throw new IllegalArgumentException("a failure is recorded exactly when the status is FAILED");
         }
+        if (funded == null) {
+            funded = FundedState.NONE;
+        }
         // Set.copyOf returns an already immutable set as it is, so this costs nothing on the hot path.
         openTradeIds = Set.copyOf(openTradeIds);
         if (conduct == null) {
@@ -101,7 +106,28 @@ public record AccountState(ChallengeStatus status, int phaseIndex, Instant phase
                 days.dayStartOf(at), days.nextAfter(at), initial, initial, initial,
                 initial, floor, 0, null, null, BigDecimal.ZERO, BigDecimal.ZERO, Set.of(), at, null,
                 plusDays(rules, at, phase.maxDays()), plusDays(rules, at, phase.inactivityDays()), null,
-                ConductState.start(phase.conduct(), at));
+                ConductState.start(phase.conduct(), at), FundedState.start(rules, phase, at));
+    }
+
+    /** The same account with new money figures and funded counters: a payout or a scaling step. */
+    AccountState rebased(BigDecimal newBalance, BigDecimal newEquity, BigDecimal newDayStartBalance,
+                         BigDecimal newDayStartEquity, BigDecimal newDayPeakEquity, BigDecimal newReference,
+                         BigDecimal newFloor, FundedState newFunded) {
+        return new AccountState(status, phaseIndex, phaseStartedAt, newBalance, newEquity, currentDayStart,
+                nextDayStart, newDayStartBalance, newDayStartEquity, newDayPeakEquity, newReference, newFloor,
+                tradingDays, lastTradingDay, lastTradeOpenedAt, dayClosedProfit, bestDayProfit, openTradeIds,
+                lastEventAt, pausedUntil, timeLimitAt, inactivityDeadline, failure, conduct, newFunded);
+    }
+
+    /** The same account with a payout request pending or not ({@code docs/rules.md} §20.5). */
+    public AccountState withPayoutPending(boolean pending) {
+        return rebased(balance, equity, dayStartBalance, dayStartEquity, dayPeakEquity, maxLossReference,
+                maxLossFloor, funded.withPending(pending));
+    }
+
+    /** The account's initial balance: the plan's, or what scaling made it in a funded phase. */
+    public BigDecimal initialBalance(RuleSet rules) {
+        return funded.isFunded() ? funded.initialBalance() : rules.initialBalance();
     }
 
     /** {@code days} calendar days after {@code from} in the plan's zone; null when {@code days} is null. */
@@ -116,7 +142,7 @@ public record AccountState(ChallengeStatus status, int phaseIndex, Instant phase
     public BigDecimal dailyLossFloor(RuleSet rules) {
         DailyLossRule rule = rules.phase(phaseIndex).dailyLoss();
         return rule == null ? null
-                : rule.floor(rules.initialBalance(), dayStartBalance, dayStartEquity, dayPeakEquity);
+                : rule.floor(initialBalance(rules), dayStartBalance, dayStartEquity, dayPeakEquity);
     }
 
     /** The closed balance that passes the phase; null when it has no target (a funded phase never does). */
@@ -125,7 +151,7 @@ public record AccountState(ChallengeStatus status, int phaseIndex, Instant phase
         if (phase.kind() == PhaseKind.FUNDED || phase.profitTarget() == null) {
             return null;
         }
-        return phase.profitTarget().balance(rules.initialBalance());
+        return phase.profitTarget().balance(initialBalance(rules));
     }
 
     /**
@@ -151,7 +177,7 @@ public record AccountState(ChallengeStatus status, int phaseIndex, Instant phase
         if (target == null) {
             return null;
         }
-        BigDecimal needed = target.subtract(rules.initialBalance());
+        BigDecimal needed = target.subtract(initialBalance(rules));
         return needed.signum() <= 0 ? null
                 : totalProfit(rules).subtract(excludedProfit()).multiply(BigDecimal.valueOf(100))
                         .divide(needed, 2, RoundingMode.HALF_EVEN);
@@ -164,7 +190,7 @@ public record AccountState(ChallengeStatus status, int phaseIndex, Instant phase
 
     /** Closed profit of the phase so far. */
     public BigDecimal totalProfit(RuleSet rules) {
-        return balance.subtract(rules.initialBalance());
+        return balance.subtract(initialBalance(rules));
     }
 
     /** The best trading day's closed profit, the current day as it stands included. */

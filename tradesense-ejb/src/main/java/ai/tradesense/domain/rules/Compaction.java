@@ -122,6 +122,7 @@ public final class Compaction {
                 s.currentDayStart(), s.nextDayStart(), s.dayStartBalance(), s.dayStartEquity(), s.dayPeakEquity(),
                 s.maxLossReference(), s.maxLossFloor(), s.tradingDays(), s.lastTradingDay(),
                 s.lastTradeOpenedAt(), s.dayClosedProfit(), s.bestDayProfit(), s.openTradeIds(), at,
-                s.pausedUntil(), s.timeLimitAt(), s.inactivityDeadline(), s.failure(), s.conduct());
+                s.pausedUntil(), s.timeLimitAt(), s.inactivityDeadline(), s.failure(), s.conduct(),
+                s.funded());
     }
 }

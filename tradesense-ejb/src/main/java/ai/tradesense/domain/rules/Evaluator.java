@@ -42,6 +42,39 @@ public final class Evaluator {
      * conduct checks come after the loss checks and before the pass check ({@code docs/rules.md} §19).
      */
     public static Evaluation apply(RuleSet rules, AccountState state, Event event, EconomicCalendar calendar) {
+        return apply(rules, state, event, calendar, false);
+    }
+
+    /**
+     * Applies staff's approval of the pending payout request as a {@link Event.Payout PAYOUT} at its
+     * {@code at}: judged again then (the pending request itself is no obstacle) and paid or refused
+     * ({@code docs/rules.md} §20.5).
+     */
+    public static Evaluation approvePayout(RuleSet rules, AccountState state, Event.Payout payout) {
+        return apply(rules, state, payout, EconomicCalendar.EMPTY, true);
+    }
+
+    /**
+     * Whether a payout of {@code amount} (null: the whole withdrawable) could be paid at {@code at}, with
+     * every condition's numbers; time passes to {@code at} on a copy first, as for an event. Changes nothing.
+     */
+    public static PayoutEligibility payoutEligibility(RuleSet rules, AccountState state, Instant at,
+                                                      BigDecimal amount) {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(at, "at");
+        if (amount != null) {
+            positive(amount, "amount");
+        }
+        Working account = new Working(rules, state);
+        if (!state.status().isFrozen() && !at.isBefore(state.lastEventAt())) {
+            account.advanceTo(at);
+        }
+        return PayoutRules.judge(rules, account.toState(), at, amount, false);
+    }
+
+    private static Evaluation apply(RuleSet rules, AccountState state, Event event, EconomicCalendar calendar,
+                                    boolean approving) {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(calendar, "calendar");
         Objects.requireNonNull(state, "state");
@@ -66,7 +99,11 @@ public final class Evaluator {
                 account.outcomes.add(new Outcome.IgnoredFrozen(ChallengeStatus.FAILED));
             }
         } else {
-            account.handle(event);
+            if (event instanceof Event.Payout payout) {
+                account.payout(payout, approving);
+            } else {
+                account.handle(event);
+            }
             account.checkLosses(at);
             account.enforceConduct(at);
             if (account.status == ChallengeStatus.ACTIVE) {
@@ -234,6 +271,12 @@ public final class Evaluator {
             case CLOCK -> {
                 // only time, which the order check covers
             }
+            case PAYOUT -> {
+                BigDecimal amount = ((Event.Payout) event).amount();
+                if (amount != null) {
+                    positive(amount, "amount");
+                }
+            }
             case TRADE_MODIFIED -> {
                 Event.TradeModified modified = (Event.TradeModified) event;
                 positiveIfGiven(modified.stopLoss(), "stopLoss");
@@ -286,7 +329,7 @@ public final class Evaluator {
         private final PhaseRules phase;
         private final DailyLossRule daily;
         private final MaxLossRule maxLoss;
-        private final BigDecimal initial;
+        private BigDecimal initial;
         private final ConductRules conduct;
         private final EconomicCalendar calendar;
         private final List<Outcome> outcomes = new ArrayList<>(4);
@@ -317,6 +360,7 @@ public final class Evaluator {
         private Instant inactivityDeadline;
         private Failure failure;
         private ConductState conductState;
+        private FundedState funded;
 
         Working(RuleSet rules, AccountState s) {
             this(rules, s, EconomicCalendar.EMPTY);
@@ -328,7 +372,7 @@ public final class Evaluator {
             this.phase = rules.phase(s.phaseIndex());
             this.daily = phase.dailyLoss();
             this.maxLoss = phase.maxLoss();
-            this.initial = rules.initialBalance();
+            this.initial = s.initialBalance(rules);
             status = s.status();
             phaseIndex = s.phaseIndex();
             phaseStartedAt = s.phaseStartedAt();
@@ -360,6 +404,42 @@ public final class Evaluator {
                         conductState.tradesToday(), conductState.excludedProfit(),
                         conduct.nextFlatByAfter(lastEventAt), conductState.stopLossDue());
             }
+            funded = s.funded();
+        }
+
+        /** Takes the money figures and funded counters of a payout's or a scaling review's result. */
+        private void rebase(AccountState s) {
+            balance = s.balance();
+            equity = s.equity();
+            dayStartBalance = s.dayStartBalance();
+            dayStartEquity = s.dayStartEquity();
+            dayPeakEquity = s.dayPeakEquity();
+            maxLossReference = s.maxLossReference();
+            maxLossFloor = s.maxLossFloor();
+            funded = s.funded();
+            initial = s.initialBalance(rules);
+        }
+
+        /** A payout judged at its time and paid, or refused with nothing changed. */
+        void payout(Event.Payout payout, boolean approving) {
+            AccountState now = toState();
+            PayoutEligibility judged = PayoutRules.judge(rules, now, payout.at(), payout.amount(), approving);
+            if (!judged.eligible()) {
+                List<PayoutEligibility.Check> unmet = judged.unmet();
+                outcomes.add(new Outcome.PayoutRefused(unmet.stream().map(c -> c.condition().name()).toList(),
+                        unmet.stream().map(PayoutEligibility.Check::message).toList()));
+                return;
+            }
+            rebase(PayoutRules.pay(rules, now, judged.amount(), payout.at()));
+            outcomes.add(new Outcome.PayoutPaid(judged.amount(), judged.traderShare(), judged.firmShare()));
+        }
+
+        private void reviewScaling(Instant at) {
+            PayoutRules.Review review = PayoutRules.review(rules, toState(), at);
+            rebase(review.state());
+            if (review.scaled() != null) {
+                outcomes.add(review.scaled());
+            }
         }
 
         AccountState toState() {
@@ -367,7 +447,7 @@ public final class Evaluator {
                     nextDayStart, dayStartBalance, dayStartEquity, dayPeakEquity, maxLossReference,
                     maxLossFloor, tradingDays, lastTradingDay, lastTradeOpenedAt, dayClosedProfit,
                     bestDayProfit, openTradeIds, lastEventAt, pausedUntil, timeLimitAt, inactivityDeadline,
-                    failure, conductState);
+                    failure, conductState, funded);
         }
 
         /**
@@ -391,14 +471,21 @@ public final class Evaluator {
                 boolean deadlineDue = deadline != null && !deadline.isAfter(at);
                 Instant conductDeadline = conduct == null ? null : conductState.nextDeadline();
                 boolean conductDue = conductDeadline != null && !conductDeadline.isAfter(at);
+                // A scaling review goes after a boundary at the same instant and before a failing deadline.
+                Instant review = phase.scaling() == null ? null : funded.nextReviewAt();
+                boolean reviewDue = review != null && !review.isAfter(at);
                 // A pause staff ended between boundaries lifts then; one ending at a boundary lifts in rollDay.
                 if (status == ChallengeStatus.PAUSED && pausedUntil.isBefore(nextDayStart)
                         && !pausedUntil.isAfter(at) && (!deadlineDue || !pausedUntil.isAfter(deadline))
                         && (!conductDue || !pausedUntil.isAfter(conductDeadline))) {
                     resume(pausedUntil);
                 } else if (boundaryDue && (!deadlineDue || !nextDayStart.isAfter(deadline))
+                        && (!reviewDue || !nextDayStart.isAfter(review))
                         && (!conductDue || !nextDayStart.isAfter(conductDeadline))) {
                     rollDay(nextDayStart);
+                } else if (reviewDue && (!deadlineDue || !review.isAfter(deadline))
+                        && (!conductDue || !review.isAfter(conductDeadline))) {
+                    reviewScaling(review);
                 } else if (deadlineDue && (!conductDue || !deadline.isAfter(conductDeadline))) {
                     fail(deadlineRule, deadline, null);
                 } else if (conductDue) {
@@ -430,6 +517,9 @@ public final class Evaluator {
                 raiseMaxLossReference(balance);
             }
             bestDayProfit = bestDayProfit.max(dayClosedProfit);
+            if (funded.isFunded()) {
+                funded = funded.dayEnded(dayClosedProfit, phase.payout());
+            }
             dayClosedProfit = BigDecimal.ZERO;
             dayStartBalance = balance;
             dayStartEquity = equity;
@@ -451,8 +541,8 @@ public final class Evaluator {
                 case TRADE_OPENED -> open((Event.TradeOpened) event);
                 case TRADE_CLOSED -> close((Event.TradeClosed) event);
                 case EQUITY -> setEquity(((Event.EquityUpdate) event).equity());
-                case CLOCK -> {
-                    // time has already passed in advanceTo
+                case CLOCK, PAYOUT -> {
+                    // time has already passed in advanceTo; a payout is applied by payout()
                 }
                 case TRADE_MODIFIED -> {
                     if (conduct != null) {
@@ -478,6 +568,9 @@ public final class Evaluator {
                 tradingDays++;
                 lastTradingDay = day;
                 outcomes.add(new Outcome.TradingDayCounted(day, tradingDays));
+                if (funded.isFunded()) {
+                    funded = funded.tradingDayCounted();
+                }
             }
             if (conduct != null) {
                 violations = new ArrayList<>(2);
@@ -504,6 +597,9 @@ public final class Evaluator {
                 conductState = ConductChecks.closed(conduct, conductState, closed, calendar, violations);
             }
             dayClosedProfit = dayClosedProfit.add(closed.profit());
+            if (funded.isFunded()) {
+                funded = funded.closed(closed.profit());
+            }
             if (maxLoss != null && maxLoss.mode() == MaxLossRule.Mode.TRAILING_CLOSED_BALANCE) {
                 raiseMaxLossReference(balance);
             }
@@ -526,7 +622,10 @@ public final class Evaluator {
         private void raiseMaxLossReference(BigDecimal value) {
             if (value.compareTo(maxLossReference) > 0) {
                 maxLossReference = value;
-                maxLossFloor = maxLossFloor.max(maxLoss.floor(initial, maxLossReference));
+                // A floor a payout locked at the initial balance stays there (§20.6).
+                if (!funded.floorLocked()) {
+                    maxLossFloor = maxLossFloor.max(maxLoss.floor(initial, maxLossReference));
+                }
             }
         }
 

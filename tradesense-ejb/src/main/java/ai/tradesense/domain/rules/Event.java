@@ -102,6 +102,22 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * A payout approved at once (simulations and replays) or by staff (live): judged at {@code at}, then
+     * paid or refused ({@code docs/rules.md} §20). {@code amount} null means the whole withdrawable;
+     * {@code id} may be null.
+     */
+    record Payout(String id, Instant at, BigDecimal amount) implements Event {
+        public Payout {
+            required(at, "at");
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.PAYOUT;
+        }
+    }
+
     private static void required(Object value, String field) {
         if (value == null) {
             throw new EventRejectedException(EventRejectedException.Reason.MISSING_FIELD, field,

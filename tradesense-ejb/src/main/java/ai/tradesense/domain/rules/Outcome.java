@@ -3,6 +3,7 @@ package ai.tradesense.domain.rules;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /** What applying one event did, in the order it happened; the service audits and pushes these. */
@@ -193,4 +194,46 @@ public sealed interface Outcome {
 
     /** The first gate that held a pass back. */
     enum HoldReason { NOT_FLAT, MIN_TRADING_DAYS, CONSISTENCY }
+
+    /** A payout was paid: {@code amount} gross, split between the trader and the firm (§20.4). */
+    record PayoutPaid(BigDecimal amount, BigDecimal traderShare, BigDecimal firmShare) implements Outcome {
+        public PayoutPaid {
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(traderShare, "traderShare");
+            Objects.requireNonNull(firmShare, "firmShare");
+        }
+
+        @Override
+        public OutcomeType type() {
+            return OutcomeType.PAYOUT_PAID;
+        }
+    }
+
+    /**
+     * A payout was not paid; nothing changed. {@code conditions} are the unmet {@link PayoutCondition}s' names,
+     * {@code messages} say each one's numbers, in the same order.
+     */
+    record PayoutRefused(List<String> conditions, List<String> messages) implements Outcome {
+        public PayoutRefused {
+            conditions = List.copyOf(conditions);
+            messages = List.copyOf(messages);
+        }
+
+        @Override
+        public OutcomeType type() {
+            return OutcomeType.PAYOUT_REFUSED;
+        }
+    }
+
+    /** A scaling review grew the account: its initial balance and the trader's split from now on (§20.8). */
+    record Scaled(BigDecimal initialBalance, BigDecimal splitPct) implements Outcome {
+        public Scaled {
+            Objects.requireNonNull(initialBalance, "initialBalance");
+        }
+
+        @Override
+        public OutcomeType type() {
+            return OutcomeType.SCALED;
+        }
+    }
 }

@@ -17,24 +17,29 @@ import java.util.Objects;
  * @param maxLoss        null for none
  * @param consistency    null for none
  * @param conduct        how the account may be traded ({@code docs/rules.md} §19); null for no conduct rules
+ * @param payout         the payout policy of a FUNDED phase; null for none
+ * @param scaling        the scaling plan of a FUNDED phase; null for none
  */
 public record PhaseRules(String name, PhaseKind kind, boolean review, ProfitTarget profitTarget,
                          boolean requireFlat, int minTradingDays, Integer maxDays, Integer inactivityDays,
                          DailyLossRule dailyLoss, MaxLossRule maxLoss, ConsistencyRule consistency,
-                         ConductRules conduct) {
+                         ConductRules conduct, PayoutPolicy payout, ScalingPolicy scaling) {
     public PhaseRules {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         if (minTradingDays < 0) {
             throw new IllegalArgumentException("minTradingDays must not be negative");
         }
+        if (kind != PhaseKind.FUNDED && (payout != null || scaling != null)) {
+            throw new IllegalArgumentException("only a FUNDED phase has payouts and scaling");
+        }
     }
 
-    /** A phase without conduct rules. */
+    /** A phase without conduct rules, payouts or scaling. */
     public PhaseRules(String name, PhaseKind kind, boolean review, ProfitTarget profitTarget, boolean requireFlat,
                       int minTradingDays, Integer maxDays, Integer inactivityDays, DailyLossRule dailyLoss,
                       MaxLossRule maxLoss, ConsistencyRule consistency) {
         this(name, kind, review, profitTarget, requireFlat, minTradingDays, maxDays, inactivityDays, dailyLoss,
-                maxLoss, consistency, null);
+                maxLoss, consistency, null, null, null);
     }
 }

@@ -24,7 +24,7 @@ public final class RiskWatch {
     }
 
     /** Why a {@code CLOCK} is due. */
-    public enum Reason { DAY_BOUNDARY, TIME_LIMIT, INACTIVITY, PAUSE_END, CONDUCT_DEADLINE }
+    public enum Reason { DAY_BOUNDARY, TIME_LIMIT, INACTIVITY, PAUSE_END, CONDUCT_DEADLINE, SCALING_REVIEW }
 
     /** A moment the account has not been brought to yet. */
     public record DueClock(Instant at, Reason reason) {
@@ -57,7 +57,7 @@ public final class RiskWatch {
 
     /**
      * Every {@code CLOCK} the account is owed at {@code now}, in order: each day boundary since the last
-     * one applied, the time limit, the inactivity deadline, the end of a pause. Nothing for a frozen
+     * one applied, the time limit, the inactivity deadline, the end of a pause, a scaling review. Nothing for a frozen
      * account. At most {@code maxBoundaries} boundaries are listed one by one; when more have passed
      * (a worker down for a long time), the last entry is {@code now} itself, which the engine applies as
      * every remaining boundary in order, exactly as if each had been sent.
@@ -89,6 +89,7 @@ public final class RiskWatch {
             addIfDue(due, trade.stopLossDue(), now, Reason.CONDUCT_DEADLINE);
         }
         addIfDue(due, state.conduct().nextDeadline(), now, Reason.CONDUCT_DEADLINE);
+        addIfDue(due, state.funded().nextReviewAt(), now, Reason.SCALING_REVIEW);
         due.sort(Comparator.comparing(DueClock::at));
         List<DueClock> distinct = new ArrayList<>(due.size());
         for (DueClock clock : due) {
@@ -107,8 +108,8 @@ public final class RiskWatch {
     }
 
     /**
-     * The earliest deadline, pause end or conduct deadline (§19) the account is waiting for (not its day
-     * boundary); null when it waits for none or is frozen.
+     * The earliest deadline, pause end, conduct deadline (§19) or scaling review (§20) the account is waiting
+     * for (not its day boundary); null when it waits for none or is frozen.
      */
     public static Instant nextDeadline(AccountState state) {
         if (state.status().isFrozen()) {
@@ -116,7 +117,7 @@ public final class RiskWatch {
         }
         Instant earliest = null;
         for (Instant at : new Instant[] {state.timeLimitAt(), state.inactivityDeadline(), state.pausedUntil(),
-                state.conduct().nextDeadline()}) {
+                state.conduct().nextDeadline(), state.funded().nextReviewAt()}) {
             if (at != null && (earliest == null || at.isBefore(earliest))) {
                 earliest = at;
             }
@@ -131,7 +132,7 @@ public final class RiskWatch {
         DailyLossRule daily = rules.phase(state.phaseIndex()).dailyLoss();
         BigDecimal dailyUse = null;
         if (daily != null) {
-            BigDecimal room = daily.room(rules.initialBalance(), state.dayStartBalance(), state.dayStartEquity(),
+            BigDecimal room = daily.room(state.initialBalance(rules), state.dayStartBalance(), state.dayStartEquity(),
                     state.dayPeakEquity());
             dailyUse = used(state.dailyLossRoom(rules), room);
         }

@@ -63,6 +63,7 @@ public final class SettingRules {
         positive("tradesense.worker.cycle-timeout-minutes");
         atLeastZero("tradesense.worker.settle-seconds");
         positive("tradesense.worker.snapshot-batch");
+        positive("tradesense.payouts.approvals");
         positive("tradesense.worker.stale-feed-minutes");
         percents("tradesense.worker.alert-levels");
         positive("tradesense.retention.acknowledged-alert-days");

@@ -75,6 +75,9 @@ public final class AnswerJson {
             case EXTENDED -> Outcome.Extended.class;
             case RESTORED -> Outcome.Restored.class;
             case CONDUCT_VIOLATION -> Outcome.ConductViolation.class;
+            case PAYOUT_PAID -> Outcome.PayoutPaid.class;
+            case PAYOUT_REFUSED -> Outcome.PayoutRefused.class;
+            case SCALED -> Outcome.Scaled.class;
         };
         return (Outcome) RecordJson.read(json, type);
     }

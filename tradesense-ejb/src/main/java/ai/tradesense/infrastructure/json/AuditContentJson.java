@@ -36,6 +36,17 @@ public final class AuditContentJson {
             }
             return json.build();
         }
+        if (content instanceof AuditContent.PayoutStep p) {
+            JsonObjectBuilder json = Json.createObjectBuilder().add("payoutId", p.payoutId())
+                    .add("amount", PlainNumber.of(p.amount()));
+            if (p.traderShare() != null) {
+                json.add("traderShare", PlainNumber.of(p.traderShare())).add("firmShare", PlainNumber.of(p.firmShare()));
+            }
+            if (p.reason() != null) {
+                json.add("reason", p.reason());
+            }
+            return json.add("outcomes", OutcomeJson.write(p.outcomes())).build();
+        }
         AuditContent.StatusChanged c = (AuditContent.StatusChanged) content;
         return Json.createObjectBuilder().add("eventSeq", c.eventSeq()).add("outcome", OutcomeJson.write(c.outcome()))
                 .add("status", c.status().name()).build();
@@ -55,6 +66,16 @@ public final class AuditContentJson {
                         json.getString("reason"), AnswerJson.outcomes(json.getJsonArray("outcomes")),
                         json.containsKey("until") ? Instant.parse(json.getString("until")) : null,
                         json.containsKey("days") ? json.getInt("days") : null);
+            case PAYOUT_REQUESTED:
+            case PAYOUT_APPROVED:
+            case PAYOUT_PAID:
+            case PAYOUT_REJECTED:
+                return new AuditContent.PayoutStep(json.getString("payoutId"),
+                        json.getJsonNumber("amount").bigDecimalValue(),
+                        json.containsKey("traderShare") ? json.getJsonNumber("traderShare").bigDecimalValue() : null,
+                        json.containsKey("firmShare") ? json.getJsonNumber("firmShare").bigDecimalValue() : null,
+                        json.containsKey("reason") ? json.getString("reason") : null,
+                        AnswerJson.outcomes(json.getJsonArray("outcomes")));
             default:
                 return new AuditContent.StatusChanged(json.getJsonNumber("eventSeq").longValueExact(),
                         AnswerJson.outcome(json.getJsonObject("outcome")),

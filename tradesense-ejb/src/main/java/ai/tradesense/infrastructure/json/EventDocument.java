@@ -32,8 +32,9 @@ public final class EventDocument {
     private static final Set<String> CLOSED = Set.of("type", "id", "at", "price", "profit");
     private static final Set<String> EQUITY = Set.of("type", "id", "at", "equity");
     private static final Set<String> CLOCK = Set.of("type", "id", "at");
+    private static final Set<String> PAYOUT = Set.of("type", "id", "at", "amount");
     private static final Set<String> ANY = Set.of("type", "id", "at", "symbol", "side", "volume", "price",
-            "profit", "equity", "stopLoss", "takeProfit", "risk", "clientIp");
+            "profit", "equity", "stopLoss", "takeProfit", "risk", "clientIp", "amount");
 
     private EventDocument() {
     }
@@ -48,7 +49,7 @@ public final class EventDocument {
         EventType type = probe.enumValue("type", EventType.class, null);
         if (type == null) {
             if (!probe.has("type")) {
-                json.violation(probe.path("type"), Kind.VALUE, "is required: one of TRADE_OPENED, TRADE_CLOSED, EQUITY, CLOCK, TRADE_MODIFIED");
+                json.violation(probe.path("type"), Kind.VALUE, "is required: one of TRADE_OPENED, TRADE_CLOSED, EQUITY, CLOCK, TRADE_MODIFIED, PAYOUT");
             }
             return null;
         }
@@ -58,6 +59,7 @@ public final class EventDocument {
             case EQUITY -> EQUITY;
             case CLOCK -> CLOCK;
             case TRADE_MODIFIED -> MODIFIED;
+            case PAYOUT -> PAYOUT;
         };
         for (String field : object.keySet()) {
             if (!allowed.contains(field) && ANY.contains(field)) {
@@ -114,6 +116,11 @@ public final class EventDocument {
                 BigDecimal takeProfit = optionalPositive(json, probe, "takeProfit");
                 yield json.hasViolations() ? null : new Event.TradeModified(id, at, stopLoss, takeProfit);
             }
+            case PAYOUT -> {
+                // No amount: the whole withdrawable (docs/rules.md §20.4).
+                BigDecimal amount = probe.has("amount") ? positive(json, probe, "amount") : null;
+                yield json.hasViolations() ? null : new Event.Payout(id, at, amount);
+            }
         };
         return event;
     }
@@ -148,6 +155,8 @@ public final class EventDocument {
             json.add("price", c.price()).add("profit", c.profit());
         } else if (event instanceof Event.EquityUpdate e) {
             json.add("equity", e.equity());
+        } else if (event instanceof Event.Payout p && p.amount() != null) {
+            json.add("amount", p.amount());
         }
         return json.build();
     }
@@ -174,6 +183,9 @@ public final class EventDocument {
         }
         if (a instanceof Event.EquityUpdate x && b instanceof Event.EquityUpdate y) {
             return same(x.equity(), y.equity());
+        }
+        if (a instanceof Event.Payout x && b instanceof Event.Payout y) {
+            return x.amount() == null ? y.amount() == null : y.amount() != null && same(x.amount(), y.amount());
         }
         return true;
     }

@@ -16,7 +16,8 @@ public final class PlanCatalogue {
 
     private static final List<String> CODES = List.of(
             "two-step-100k", "one-step-100k", "futures-50k", "intraday-50k", "day-start-max-100k",
-            "news-weekend-100k", "risk-stop-100k", "max-lots-100k");
+            "news-weekend-100k", "risk-stop-100k", "max-lots-100k",
+            "ftmo-model-100k", "topstep-model-50k", "mff-model-50k");
 
     private PlanCatalogue() {
     }

@@ -28,10 +28,12 @@ import ai.tradesense.domain.rules.ConsistencyRule;
 import ai.tradesense.domain.rules.DailyLossRule;
 import ai.tradesense.domain.rules.DayBoundary;
 import ai.tradesense.domain.rules.MaxLossRule;
+import ai.tradesense.domain.rules.PayoutPolicy;
 import ai.tradesense.domain.rules.PhaseKind;
 import ai.tradesense.domain.rules.PhaseRules;
 import ai.tradesense.domain.rules.ProfitTarget;
 import ai.tradesense.domain.rules.RuleSet;
+import ai.tradesense.domain.rules.ScalingPolicy;
 
 /**
  * The published plan format of DESIGN §3: reads a plan document strictly into the engine's
@@ -50,7 +52,7 @@ public final class PlanDocument {
     private static final Set<String> BOUNDARY_FIELDS = Set.of("zone", "time");
     private static final Set<String> PHASE_FIELDS = Set.of("name", "kind", "review", "profitTarget",
             "requireFlat", "minTradingDays", "maxDays", "inactivityDays", "dailyLoss", "maxLoss", "consistency",
-            "conduct");
+            "conduct", "payout", "scaling");
     private static final Set<String> TARGET_FIELDS = Set.of("pct", "amount");
     private static final Set<String> DAILY_FIELDS = Set.of("pct", "amount", "of", "anchor", "check", "onBreach");
     private static final Set<String> MAX_FIELDS = Set.of("pct", "amount", "mode", "lockAt");
@@ -175,11 +177,13 @@ public final class PlanDocument {
         ConsistencyRule consistency = phase.has("consistency") ? readConsistency(json, phase) : null;
         ConductRules conduct = phase.has("conduct")
                 ? ConductDocument.read(json, phase.raw("conduct"), phase.path("conduct"), initial) : null;
+        PayoutPolicy payout = FundedDocument.readPayout(json, phase, kind);
+        ScalingPolicy scaling = FundedDocument.readScaling(json, phase, kind, initial);
         if (json.hasViolations()) {
             return null;
         }
         return new PhaseRules(name, kind, review, target, requireFlat, minTradingDays, maxDays, inactivityDays,
-                daily, max, consistency, conduct);
+                daily, max, consistency, conduct, payout, scaling);
     }
 
     private static DailyLossRule readDaily(StrictJson json, StrictJson.Obj phase, BigDecimal initial) {
@@ -361,6 +365,7 @@ public final class PlanDocument {
         if (phase.conduct() != null) {
             p.add("conduct", ConductDocument.write(phase.conduct()));
         }
+        FundedDocument.write(p, phase.payout(), phase.scaling());
         return p;
     }
 

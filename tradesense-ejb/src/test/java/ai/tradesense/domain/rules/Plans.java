@@ -82,6 +82,8 @@ final class Plans {
         private MaxLossRule maxLoss;
         private ConsistencyRule consistency;
         private ConductRules conduct;
+        private PayoutPolicy payout;
+        private ScalingPolicy scaling;
 
         private Phase(PhaseKind kind) {
             this.kind = kind;
@@ -161,9 +163,19 @@ final class Plans {
             return this;
         }
 
+        Phase payout(PayoutPolicy policy) {
+            payout = policy;
+            return this;
+        }
+
+        Phase scaling(ScalingPolicy policy) {
+            scaling = policy;
+            return this;
+        }
+
         PhaseRules build() {
             return new PhaseRules(name, kind, review, target, requireFlat, minTradingDays, maxDays,
-                    inactivityDays, dailyLoss, maxLoss, consistency, conduct);
+                    inactivityDays, dailyLoss, maxLoss, consistency, conduct, payout, scaling);
         }
     }
 }

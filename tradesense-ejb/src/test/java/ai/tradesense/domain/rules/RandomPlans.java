@@ -129,7 +129,7 @@ final class RandomPlans {
         for (PhaseRules p : rules.phases()) {
             phases.add(new PhaseRules(p.name(), p.kind(), p.review(), p.profitTarget(), p.requireFlat(),
                     p.minTradingDays(), p.maxDays(), p.inactivityDays(), p.dailyLoss(), p.maxLoss(), p.consistency(),
-                    conduct(r)));
+                    conduct(r), p.payout(), p.scaling()));
         }
         return new RuleSet(rules.code(), rules.name(), rules.currency(), rules.initialBalance(), rules.dayBoundary(),
                 rules.breachWhen(), phases);

@@ -75,6 +75,16 @@ final class Session {
         return this;
     }
 
+    /** A PAYOUT event at the session's clock; {@code amount} null asks for the whole withdrawable. */
+    Session payout(String amount) {
+        return apply(new Event.Payout(null, now, amount == null ? null : new BigDecimal(amount)));
+    }
+
+    /** The payout eligibility at the session's clock. */
+    PayoutEligibility eligibility(String amount) {
+        return Evaluator.payoutEligibility(rules, state, now, amount == null ? null : new BigDecimal(amount));
+    }
+
     Session apply(Event event) {
         Evaluation evaluation = Evaluator.apply(rules, state, event, calendar);
         state = evaluation.state();

@@ -64,6 +64,40 @@ class AccountStateConverterTest {
     }
 
     @Test
+    void readsAStateStoredBeforeTheFundedStageExistedAsNotFunded() {
+        AccountState state = tradedState();
+        jakarta.json.JsonObject stored = RecordJson.write(state);
+        String old = Json.createObjectBuilder(stored).remove("funded").build().toString();
+
+        AccountState read = converter.convertToEntityAttribute(old);
+
+        assertThat(read.funded()).isEqualTo(ai.tradesense.domain.rules.FundedState.NONE);
+        assertThat(read).isEqualTo(state);
+    }
+
+    @Test
+    void readsBackAFundedStateWithItsCounters() {
+        RuleSet rules = PlanDocument.read(StrictJson.parse(("{'code': 'f', 'initialBalance': 100000, 'dayBoundary':"
+                + " {'zone': 'UTC', 'time': '00:00'}, 'phases': [{'kind': 'FUNDED', 'payout': {'split': {'pct': 80},"
+                + " 'firstAfterDays': 0}, 'scaling': {'everyDays': 30, 'minProfitPct': 10, 'minPayouts': 0,"
+                + " 'increasePct': 25, 'maxBalance': 200000, 'splitPct': 90}}]}").replace('\'', '"')), true);
+        Challenge challenge = Challenge.start("c-2", "f", 1, rules, "trader-1", AT, AT);
+        challenge.apply(rules, new Event.TradeOpened("t-1", AT.plusSeconds(60), "EURUSD", Side.BUY,
+                BigDecimal.ONE, BigDecimal.ONE), AT);
+        challenge.apply(rules, new Event.TradeClosed("t-1", AT.plusSeconds(120), BigDecimal.ONE,
+                new BigDecimal("1500.25")), AT);
+        challenge.apply(rules, new Event.Payout(null, AT.plusSeconds(180), new BigDecimal("1000")), AT);
+        AccountState state = challenge.account().withPayoutPending(true);
+
+        AccountState read = converter.convertToEntityAttribute(RecordJson.write(state).toString());
+
+        assertThat(read).isEqualTo(state);
+        assertThat(read.funded().payoutsPaid()).isEqualTo(1);
+        assertThat(read.funded().pendingRequest()).isTrue();
+        assertThat(read.funded().nextReviewAt()).isEqualTo(AT.plus(java.time.Duration.ofDays(30)));
+    }
+
+    @Test
     void keepsNull() {
         assertThat(converter.convertToDatabaseColumn(null)).isNull();
         assertThat(converter.convertToEntityAttribute(null)).isNull();

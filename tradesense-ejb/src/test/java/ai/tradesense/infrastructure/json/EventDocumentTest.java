@@ -81,6 +81,30 @@ class EventDocumentTest {
         }
 
         @Test
+        void readsAPayoutWithItsAmountAndWritesItBack() {
+            Event event = read("{\"type\":\"PAYOUT\",\"at\":\"" + AT + "\",\"amount\":1500.50}");
+
+            assertThat(event).isEqualTo(new Event.Payout(null, AT_INSTANT, new BigDecimal("1500.50")));
+            assertThat(EventDocument.write(event).toString())
+                    .isEqualTo("{\"type\":\"PAYOUT\",\"at\":\"" + AT + "\",\"amount\":1500.50}");
+        }
+
+        @Test
+        void readsAPayoutWithoutAmountAsTheWholeWithdrawable() {
+            assertThat(read("{\"type\":\"PAYOUT\",\"at\":\"" + AT + "\"}"))
+                    .isEqualTo(new Event.Payout(null, AT_INSTANT, null));
+        }
+
+        @Test
+        void refusesAPayoutOfNothingAndFieldsOfOtherEvents() {
+            InvalidInputException e = refusal("{\"type\":\"PAYOUT\",\"at\":\"" + AT
+                    + "\",\"amount\":0,\"equity\":5}");
+
+            assertThat(e.violations()).extracting(InvalidInputException.Violation::path)
+                    .containsExactlyInAnyOrder(PATH + ".amount", PATH + ".equity");
+        }
+
+        @Test
         void readsClockWithoutId() {
             Event event = read("{\"type\":\"CLOCK\",\"at\":\"" + AT + "\"}");
 

@@ -25,6 +25,7 @@ import ai.tradesense.domain.rules.Event;
 import ai.tradesense.domain.rules.FailureRule;
 import ai.tradesense.domain.rules.Outcome;
 import ai.tradesense.domain.rules.PhaseKind;
+import ai.tradesense.domain.rules.PhaseRules;
 import ai.tradesense.domain.rules.RuleSet;
 import ai.tradesense.domain.rules.Side;
 
@@ -41,7 +42,24 @@ class PlanCatalogueTest {
     void listsThePresetsInAFixedOrder() {
         assertThat(PlanCatalogue.codes()).containsExactly(
                 "two-step-100k", "one-step-100k", "futures-50k", "intraday-50k", "day-start-max-100k",
-                "news-weekend-100k", "risk-stop-100k", "max-lots-100k");
+                "news-weekend-100k", "risk-stop-100k", "max-lots-100k",
+                "ftmo-model-100k", "topstep-model-50k", "mff-model-50k");
+    }
+
+    @Test
+    void thePayoutModelsCarryThePublishedPoliciesTheyAreModelledOn() {
+        PhaseRules ftmo = PlanCatalogue.rules("ftmo-model-100k").phase(2);
+        assertThat(ftmo.payout().splitPct()).isEqualByComparingTo("80");
+        assertThat(ftmo.payout().firstAfterDays()).isEqualTo(14);
+        assertThat(ftmo.scaling()).isEqualTo(new ai.tradesense.domain.rules.ScalingPolicy(120, new BigDecimal("10"), 2,
+                new BigDecimal("25"), new BigDecimal("2000000"), new BigDecimal("90")));
+        PhaseRules topstep = PlanCatalogue.rules("topstep-model-50k").phase(1);
+        assertThat(topstep.payout().winningDays())
+                .isEqualTo(new ai.tradesense.domain.rules.PayoutPolicy.WinningDays(5, new BigDecimal("200")));
+        PhaseRules mff = PlanCatalogue.rules("mff-model-50k").phase(1);
+        assertThat(mff.payout().buffer()).isEqualByComparingTo("2100");
+        assertThat(mff.payout().afterPayout())
+                .isEqualTo(ai.tradesense.domain.rules.PayoutPolicy.AfterPayout.LOCK_FLOOR_AT_INITIAL);
     }
 
     @Test

@@ -132,12 +132,12 @@ class PlanDocumentTest {
                     new DayBoundary(ZoneId.of("Europe/Prague"), LocalTime.MIDNIGHT), BreachWhen.BELOW, List.of(
                             new PhaseRules("Challenge", PhaseKind.EVALUATION, false,
                                     new ProfitTarget(new Allowance.Percent(dec("10"))), true, 4, null, 30,
-                                    dailyPct("5"), staticPct("10"), null),
+                                    dailyPct("5"), staticPct("10"), null, null, null, null),
                             new PhaseRules("Verification", PhaseKind.EVALUATION, false,
                                     new ProfitTarget(new Allowance.Percent(dec("5"))), true, 4, null, null,
-                                    dailyPct("5"), staticPct("10"), null),
+                                    dailyPct("5"), staticPct("10"), null, null, null, null),
                             new PhaseRules("Funded", PhaseKind.FUNDED, false, null, true, 0, null, null,
-                                    dailyPct("5"), staticPct("10"), null)));
+                                    dailyPct("5"), staticPct("10"), null, null, null, null)));
 
             assertThat(PlanDocument.read(EXAMPLE, true)).isEqualTo(expected);
         }
@@ -216,7 +216,7 @@ class PlanDocumentTest {
                             DailyLossRule.OnBreach.PAUSE),
                     new MaxLossRule(new Allowance.Fixed(dec("2500")), MaxLossRule.Mode.TRAILING_INTRADAY_EQUITY,
                             new MaxLossRule.Lock.InitialPlus(dec("100"))),
-                    new ConsistencyRule(dec("30"), true)));
+                    new ConsistencyRule(dec("30"), true), null, null, null));
         }
 
         @Test

@@ -139,6 +139,21 @@ public class Challenge {
         return evaluation;
     }
 
+    /**
+     * Applies staff's approval of the pending payout through the rule engine, like a manual action: not an
+     * event of the platform's log, so the sequence number stays; throws before any change.
+     */
+    public Evaluation approvePayout(RuleSet rules, Event.Payout payout, Instant now) {
+        Evaluation evaluation = Evaluator.approvePayout(rules, account(), payout);
+        keep(rules, evaluation.state(), now);
+        return evaluation;
+    }
+
+    /** Records that a payout request waits for staff, or no longer does. */
+    public void payoutPending(RuleSet rules, boolean pending, Instant now) {
+        keep(rules, account().withPayoutPending(pending), now);
+    }
+
     /** Appends an audit entry after the last one of this challenge. */
     public AuditEntry audit(AuditEntry.Kind kind, Instant at, String actor, String content) {
         AuditEntry entry = AuditEntry.after(id, auditSeq, auditHash, kind, at, actor, content);

@@ -51,10 +51,10 @@ public final class EventRequests {
                         "send 1 to " + EventBatch.MAX_EVENTS + " events in one request");
             }
             for (int i = 0; i < array.size(); i++) {
-                events.add(EventDocument.read(reader, array.get(i), "[" + i + "]"));
+                events.add(live(reader, EventDocument.read(reader, array.get(i), "[" + i + "]"), "[" + i + "]"));
             }
         } else {
-            events.add(EventDocument.read(reader, json, ""));
+            events.add(live(reader, EventDocument.read(reader, json, ""), ""));
         }
         reader.throwIfInvalid();
         return new EventBatch(events, !(json instanceof JsonArray));
@@ -88,11 +88,24 @@ public final class EventRequests {
                 continue;
             }
             String challengeId = challengeId(reader, object, path);
-            Event event = EventDocument.read(reader, Json.createObjectBuilder(object).remove(CHALLENGE_ID).build(), path);
+            Event event = live(reader,
+                    EventDocument.read(reader, Json.createObjectBuilder(object).remove(CHALLENGE_ID).build(), path), path);
             events.add(new BridgeBatch.Entry(challengeId, event));
         }
         reader.throwIfInvalid();
         return new BridgeBatch(events);
+    }
+
+    /**
+     * A live event as read; a PAYOUT is refused (422): the platform does not pay, staff approve payouts
+     * through the payout API (docs/rules.md §20.5).
+     */
+    private static Event live(StrictJson reader, Event event, String path) {
+        if (event instanceof Event.Payout) {
+            reader.violation(StrictJson.join(path, "type"), Kind.VALUE, "PAYOUT events are not accepted from the "
+                    + "platform: payouts are requested with POST /api/v1/challenges/{id}/payouts and approved by staff");
+        }
+        return event;
     }
 
     private static String challengeId(StrictJson reader, JsonObject object, String path) {

@@ -21,6 +21,8 @@ import jakarta.ws.rs.ext.Provider;
 
 import ai.tradesense.application.challenge.CommitFailedException;
 import ai.tradesense.application.challenge.EventOutOfOrderException;
+import ai.tradesense.application.payout.PayoutApprovalConflictException;
+import ai.tradesense.application.payout.PayoutNotEligibleException;
 import ai.tradesense.application.security.AccessDeniedException;
 import ai.tradesense.application.security.AuthenticationFailedException;
 import ai.tradesense.domain.model.InvalidInputException;
@@ -31,6 +33,8 @@ import ai.tradesense.domain.model.challenge.ChallengeNotFoundException;
 import ai.tradesense.domain.model.identity.EmailTakenException;
 import ai.tradesense.domain.model.identity.UserNotFoundException;
 import ai.tradesense.domain.model.outbound.OutboundNotFoundException;
+import ai.tradesense.domain.model.payout.PayoutDecidedException;
+import ai.tradesense.domain.model.payout.PayoutNotFoundException;
 import ai.tradesense.domain.model.plan.PlanNotFoundException;
 import ai.tradesense.domain.model.plan.PlanVersionConflictException;
 import ai.tradesense.infrastructure.json.StrictJson;
@@ -64,6 +68,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     invalid.isMalformed() ? "Malformed request" : "Invalid input", invalid.getMessage(),
                     invalid.violations().stream()
                             .map(v -> new Problem.FieldError(v.path(), v.message())).toList());
+        }
+        if (failure instanceof PayoutNotEligibleException notEligible) {
+            // Each unmet condition is named as the "path" of its error, with its numbers as the message.
+            return new Problem("payout-not-eligible", UNPROCESSABLE_CONTENT, "Payout not eligible",
+                    notEligible.getMessage(), notEligible.eligibility().unmet().stream()
+                            .map(c -> new Problem.FieldError(c.condition().name(), c.message())).toList());
+        }
+        if (failure instanceof PayoutDecidedException || failure instanceof PayoutApprovalConflictException) {
+            return Problem.of(Status.CONFLICT, "conflict", failure.getMessage());
+        }
+        if (failure instanceof PayoutNotFoundException) {
+            return Problem.of(Status.NOT_FOUND, "not-found", failure.getMessage());
         }
         if (failure instanceof EventOutOfOrderException outOfOrder) {
             return new Problem("event-out-of-order", 409, "Event out of order", outOfOrder.getMessage(),

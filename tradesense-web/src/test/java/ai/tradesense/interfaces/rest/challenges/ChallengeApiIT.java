@@ -561,6 +561,105 @@ class ChallengeApiIT {
         assertThat(commits).as("transactions shared by %s requests", requests).isLessThan(requests);
     }
 
+    @Test
+    void paysAFundedTraderThroughRequestAndTwoApprovalsWithLedgerAuditAndTheTradersView() {
+        String code = Plans.uniqueCode("funded");
+        assertThat(api.post("plans", """
+                { "code": "%s", "initialBalance": 100000,
+                  "dayBoundary": { "zone": "UTC", "time": "00:00" },
+                  "phases": [ { "name": "Funded", "kind": "FUNDED", "dailyLoss": { "pct": 5 }, "maxLoss": { "pct": 10 },
+                    "payout": { "split": { "pct": 80 }, "firstAfterDays": 0, "everyDays": 0, "minAmount": 100 } } ] }
+                """.formatted(code)).status()).isEqualTo(201);
+        Accounts.User trader = Accounts.trader(api);
+        String id = started(code, trader.id(), null);
+        java.time.Instant now = java.time.Instant.now();
+        Answer traded = api.post("challenges/" + id + "/events", """
+                [ { "type": "TRADE_OPENED", "id": "t-1", "at": "%s", "symbol": "EURUSD", "side": "BUY", "volume": 1,
+                    "price": 1.08 },
+                  { "type": "TRADE_CLOSED", "id": "t-1", "at": "%s", "price": 1.09, "profit": 3000 } ]
+                """.formatted(now.plusSeconds(1), now.plusSeconds(2)));
+        assertThat(traded.status()).as(traded.body()).isEqualTo(200);
+        Http mine = trader.http();
+
+        JsonObject tooMuch = mine.get("challenges/" + id + "/payouts/eligibility?amount=5000").json();
+        assertThat(tooMuch.getBoolean("eligible")).isFalse();
+        assertThat(money(tooMuch, "withdrawable")).isEqualByComparingTo("3000");
+        assertThat(tooMuch.getJsonArray("conditions").getString(0)).isEqualTo("WITHDRAWABLE");
+        JsonObject small = assertProblem(mine.post("challenges/" + id + "/payouts", "{\"amount\": 50}"), 422,
+                "MIN_AMOUNT");
+        assertThat(small.getJsonArray("errors").getJsonObject(0).getString("message"))
+                .isEqualTo("amount 50.00 is below the minimum 100.00");
+        assertProblem(mine.post("challenges/" + id + "/payouts", "{\"amount\": \"lots\"}"), 400, "amount");
+
+        Answer requested = mine.post("challenges/" + id + "/payouts", "{\"amount\": 2000}");
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String payoutId = requested.json().getString("id");
+        assertThat(requested.json().getString("status")).isEqualTo("PENDING");
+        assertProblem(mine.post("challenges/" + id + "/payouts", "{\"amount\": 500}"), 422, "PENDING");
+
+        Http risk = Accounts.withRoles(api, "RISK").http();
+        Http secondRisk = Accounts.withRoles(api, "RISK").http();
+        assertThat(risk.get("payouts?status=PENDING").json().getJsonArray("items").getValuesAs(JsonObject.class))
+                .extracting(p -> p.getString("id")).contains(payoutId);
+        assertThat(mine.post("payouts/" + payoutId + "/approve", "").status()).isEqualTo(403);
+        Answer first = risk.post("payouts/" + payoutId + "/approve", "");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().getString("status")).isEqualTo("PENDING");
+        assertThat(first.json().getString("firstApprovedBy")).startsWith("risk:");
+        assertProblem(risk.post("payouts/" + payoutId + "/approve", ""), 409, null);
+        Answer paid = secondRisk.post("payouts/" + payoutId + "/approve", "");
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        assertThat(paid.json().getString("status")).isEqualTo("PAID");
+        assertThat(money(paid.json(), "traderShare")).isEqualByComparingTo("1600");
+        assertThat(money(paid.json(), "firmShare")).isEqualByComparingTo("400");
+        assertProblem(secondRisk.post("payouts/" + payoutId + "/approve", ""), 409, null);
+
+        JsonObject account = mine.get("challenges/" + id).json();
+        assertThat(money(account, "balance")).isEqualByComparingTo("101000");
+        assertThat(money(account, "equity")).isEqualByComparingTo("101000");
+        assertThat(money(account, "maxLossFloor")).isEqualByComparingTo("90000");
+        // The day's anchor fell with the payout: the daily room is what it was before it.
+        assertThat(money(account, "dailyLossRoom")).isEqualByComparingTo("8000");
+        JsonObject after = mine.get("challenges/" + id + "/payouts/eligibility").json();
+        assertThat(money(after, "withdrawable")).isEqualByComparingTo("1000");
+
+        List<JsonObject> ledger = mine.get("challenges/" + id + "/payouts").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertThat(ledger).singleElement().satisfies(p -> {
+            assertThat(p.getString("status")).isEqualTo("PAID");
+            assertThat(money(p, "amount")).isEqualByComparingTo("2000");
+            assertThat(p.getString("requestedBy")).startsWith("trader:");
+            assertThat(p.getString("decidedBy")).startsWith("risk:");
+            assertThat(p.isNull("paidAt")).isFalse();
+        });
+        Answer csv = mine.with("Accept", "text/csv").get("payouts");
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body().lines().toList()).hasSize(2).first().asString().startsWith("id,challengeId,traderId");
+        assertThat(csv.body()).contains(payoutId).contains(",2000,1600,400,PAID,");
+        assertThat(mine.get("challenges/" + id + "/payouts?format=csv").body()).contains(payoutId);
+        assertThat(mine.get("payouts?traderId=someone-else").status()).isEqualTo(403);
+        assertThat(mine.get("payouts/totals").status()).isEqualTo(403);
+        assertThat(api.get("payouts/totals").json().getJsonArray("items").getValuesAs(JsonObject.class))
+                .filteredOn(t -> t.getString("planCode").equals(code)).singleElement()
+                .satisfies(t -> assertThat(money(t, "firmShare")).isEqualByComparingTo("400"));
+
+        List<String> kinds = api.get("challenges/" + id + "/audit").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().map(e -> e.getString("kind")).toList();
+        assertThat(kinds).containsSubsequence("PAYOUT_REQUESTED", "PAYOUT_APPROVED", "PAYOUT_PAID");
+        assertThat(api.get("challenges/" + id + "/audit/verify").json().getBoolean("valid")).isTrue();
+
+        String second = mine.post("challenges/" + id + "/payouts", "{\"amount\": 500}").json().getString("id");
+        assertProblem(risk.post("payouts/" + second + "/reject", "{}"), 422, "reason");
+        Answer rejected = risk.post("payouts/" + second + "/reject", "{\"reason\": \"copy trading under review\"}");
+        assertThat(rejected.json().getString("status")).isEqualTo("REJECTED");
+        assertThat(rejected.json().getString("reason")).isEqualTo("copy trading under review");
+        assertThat(mine.get("challenges/" + id + "/payouts/eligibility?amount=500").json().getBoolean("eligible"))
+                .isTrue();
+        assertThat(money(mine.get("challenges/" + id).json(), "balance")).isEqualByComparingTo("101000");
+        assertProblem(api.post("challenges/" + id + "/events", "{\"type\": \"PAYOUT\", \"at\": \""
+                + now.plusSeconds(3) + "\", \"amount\": 100}"), 422, "type");
+    }
+
     private static String event(String challengeId, String type, String fields) {
         return "{\"challengeId\": \"" + challengeId + "\", \"type\": \"" + type + "\", " + fields + "}";
     }
