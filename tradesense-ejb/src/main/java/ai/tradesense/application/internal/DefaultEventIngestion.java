@@ -178,13 +178,16 @@ public class DefaultEventIngestion implements EventIngestion {
                                       Map<String, Map<String, RecordedEvent>> known) {
         Map<String, List<Submission.Entry>> byChallenge = new LinkedHashMap<>();
         submission.entries().forEach(e -> byChallenge.computeIfAbsent(e.challengeId(), k -> new ArrayList<>()).add(e));
+        // Results by the event's place in this submission (a part of a split request holds some of its events).
+        Map<Integer, Integer> place = new HashMap<>();
+        submission.entries().forEach(e -> place.put(e.index(), place.size()));
         BridgeAnswer.Result[] results = new BridgeAnswer.Result[submission.entries().size()];
         byChallenge.forEach((id, entries) -> {
             Challenge challenge;
             try {
                 challenge = VisibleChallenges.visible(submission.caller(), Optional.ofNullable(locked.get(id)), id);
             } catch (ChallengeNotFoundException e) {
-                entries.forEach(entry -> results[entry.index()] = new BridgeAnswer.Refused(entry.index(), id, e));
+                entries.forEach(entry -> results[place.get(entry.index())] = new BridgeAnswer.Refused(entry.index(), id, e));
                 return;
             }
             RuleSet rules = planRules.of(challenge.planCode(), challenge.planVersion());
@@ -192,7 +195,7 @@ public class DefaultEventIngestion implements EventIngestion {
             Optional<Refusal> refusal = tryOut(challenge, rules, entries, seen);
             if (refusal.isPresent()) {
                 int refused = entries.get(refusal.get().position()).index();
-                entries.forEach(entry -> results[entry.index()] = entry.index() == refused
+                entries.forEach(entry -> results[place.get(entry.index())] = entry.index() == refused
                         ? new BridgeAnswer.Refused(refused, id, refusal.get().problem())
                         : new BridgeAnswer.NotApplied(entry.index(), id, refused));
                 return;
@@ -201,7 +204,7 @@ public class DefaultEventIngestion implements EventIngestion {
             for (int i = 0; i < entries.size(); i++) {
                 AppliedEvent applied = answer.applied().get(i);
                 int index = entries.get(i).index();
-                results[index] = applied.duplicate() ? new BridgeAnswer.Duplicate(index, id, applied.seq())
+                results[place.get(index)] = applied.duplicate() ? new BridgeAnswer.Duplicate(index, id, applied.seq())
                         : new BridgeAnswer.Applied(index, id, applied.seq(), applied.outcomes());
             }
         });

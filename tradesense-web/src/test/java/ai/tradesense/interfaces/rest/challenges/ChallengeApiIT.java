@@ -396,6 +396,53 @@ class ChallengeApiIT {
         assertThat(Accounts.trader(api).http().post("events", "{\"events\": [" + open + "]}").status()).isEqualTo(403);
     }
 
+    /** The default of {@code tradesense.ingestion.writers}: a challenge's writer is its id's hash modulo this. */
+    private static final int WRITERS = 4;
+
+    @Test
+    void aBridgeRequestWhosePartCannotCommitIsAnswered503AndItsResendAppliesWhatDidNotCommit() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ids.add(started("two-step-100k", "trader-parts-" + i, "2026-03-02T08:00:00Z"));
+        }
+        String doomed = ids.get(0);
+        Http bridge = Accounts.platform(api, "two-step-100k");
+        StringBuilder body = new StringBuilder("{\"events\": [");
+        for (int i = 0; i < ids.size(); i++) {
+            body.append(i == 0 ? "" : ", ").append(event(ids.get(i), "TRADE_OPENED", "\"id\": \"p-1\","
+                    + " \"at\": \"2026-03-02T09:00:00Z\", \"symbol\": \"EURUSD\", \"side\": \"BUY\", \"volume\": 1, \"price\": 1.1"));
+        }
+        String request = body.append("]}").toString();
+        // The doomed challenge's rows cannot be written: its writer's transaction fails, the others' commit.
+        execute("CREATE FUNCTION refuse_doomed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " IF NEW.challenge_id = '" + doomed + "' THEN RAISE EXCEPTION 'refused by the test'; END IF;"
+                + " RETURN NEW; END $$");
+        execute("CREATE TRIGGER refuse_doomed BEFORE INSERT ON challenge_event FOR EACH ROW EXECUTE FUNCTION refuse_doomed()");
+        Answer failed;
+        try {
+            failed = bridge.post("events", request);
+        } finally {
+            execute("DROP TRIGGER refuse_doomed ON challenge_event");
+            execute("DROP FUNCTION refuse_doomed()");
+        }
+
+        assertThat(failed.status()).as(failed.body()).isEqualTo(503);
+        assertThat(count("SELECT COUNT(*) FROM challenge_event WHERE challenge_id = ?", doomed)).isZero();
+        assertThat(api.get("challenges/" + doomed).json().getInt("seq")).isZero();
+        Answer resent = bridge.post("events", request);
+        assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+        List<JsonObject> results = resent.json().getJsonArray("results").getValuesAs(JsonObject.class);
+        int doomedWriter = Math.floorMod(doomed.hashCode(), WRITERS);
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            boolean sameTransaction = Math.floorMod(id.hashCode(), WRITERS) == doomedWriter;
+            assertResult(results.get(i), i, id, sameTransaction ? "APPLIED" : "DUPLICATE");
+            assertThat(results.get(i).getInt("seq")).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM challenge_event WHERE challenge_id = ?", id)).isEqualTo(1);
+            assertThat(api.get("challenges/" + id).json().getInt("openTrades")).isEqualTo(1);
+        }
+    }
+
     @Test
     void sharesTransactionsBetweenConcurrentSingleEventsAndKeepsEachChallengeInOrder() throws Exception {
         Http server = new Http(new URL(base, "/").toURI());
@@ -515,6 +562,14 @@ class ChallengeApiIT {
                 statement.setString(i + 1, parameters[i]);
             }
             assertThat(statement.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    /** A statement that changes no rows (DDL). */
+    private static void execute(String sql) throws Exception {
+        try (Connection connection = TestServices.postgres().connect();
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 }
