@@ -122,7 +122,7 @@ public class DefaultEventIngestion implements EventIngestion {
         }
         long before = challenge.seq();
         Map<String, RecordedEvent> known = known(List.of(challengeId), events).getOrDefault(challengeId, new HashMap<>());
-        record(challenge, events, false, WORKER_ACTOR, true, known);
+        challenges.batched(() -> record(challenge, events, false, WORKER_ACTOR, true, known));
         return (int) (challenge.seq() - before);
     }
 
@@ -136,6 +136,10 @@ public class DefaultEventIngestion implements EventIngestion {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Submission.Settled> commit(List<Submission> group) {
+        return challenges.batched(() -> settle(group));
+    }
+
+    private List<Submission.Settled> settle(List<Submission> group) {
         Set<String> ids = new TreeSet<>();
         List<Event> events = new ArrayList<>();
         for (Submission submission : group) {
@@ -294,7 +298,8 @@ public class DefaultEventIngestion implements EventIngestion {
         RuleSet rules = planRules.of(challenge.planCode(), challenge.planVersion());
         Instant now = clock.instant();
         List<AppliedEvent> applied = new ArrayList<>();
-        IngestAnswer lastAnswer = null;
+        // A single event's repeat answers what repeatOf gave (an old row's whole stored answer, perhaps).
+        IngestAnswer repeatAnswer = null;
         boolean allRepeats = true;
         List<LiveMessage> messages = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
@@ -307,15 +312,15 @@ public class DefaultEventIngestion implements EventIngestion {
             Optional<RecordedEvent> earlier = event.id() == null ? Optional.empty()
                     : Optional.ofNullable(recordedNow.get(key));
             if (earlier.isPresent()) {
-                lastAnswer = repeatOf(challenge, rules, earlier.get(), event, path);
-                applied.add(lastAnswer.applied().get(0).asDuplicate());
+                repeatAnswer = repeatOf(challenge, rules, earlier.get(), event, path);
+                applied.add(repeatAnswer.applied().get(0).asDuplicate());
                 continue;
             }
             allRepeats = false;
+            repeatAnswer = null;
             Evaluation evaluation = apply(challenge, rules, event, now, path);
             AppliedEvent entry = new AppliedEvent(challenge.seq(), event.type().name(), event.id(), event.at(),
                     evaluation.outcomes(), false);
-            lastAnswer = new IngestAnswer(ChallengeSnapshot.of(challenge, rules), List.of(entry), false);
             RecordedEvent recorded = documents.recorded(challenge, event, evaluation.outcomes(), now);
             challenges.add(recorded);
             if (event.id() != null) {
@@ -330,9 +335,10 @@ public class DefaultEventIngestion implements EventIngestion {
             applied.add(entry);
         }
         publisher.publish(challenge, rules, now, messages);
-        if (single) {
-            return lastAnswer.asReplay(allRepeats);
+        if (single && repeatAnswer != null) {
+            return repeatAnswer.asReplay(true);
         }
+        // The state is shown once, as the request left it (not built per event).
         return new IngestAnswer(ChallengeSnapshot.of(challenge, rules), applied, allRepeats);
     }
 
