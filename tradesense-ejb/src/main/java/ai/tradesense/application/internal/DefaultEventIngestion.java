@@ -22,6 +22,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import ai.tradesense.application.challenge.AppliedEvent;
 import ai.tradesense.application.challenge.AuditContent;
 import ai.tradesense.application.challenge.BridgeAnswer;
@@ -44,6 +46,7 @@ import ai.tradesense.domain.model.challenge.ChallengeRepository;
 import ai.tradesense.domain.model.challenge.RecordedEvent;
 import ai.tradesense.domain.model.challenge.Trade;
 import ai.tradesense.domain.rules.AccountState;
+import ai.tradesense.domain.rules.CompactingLog;
 import ai.tradesense.domain.rules.Evaluation;
 import ai.tradesense.domain.rules.Evaluator;
 import ai.tradesense.domain.rules.Event;
@@ -84,7 +87,17 @@ public class DefaultEventIngestion implements EventIngestion {
     IngestionWriter writer;
 
     @Inject
+    StoredTicks ticks;
+
+    @Inject
     Clock clock;
+
+    /** Room-use levels that raise alerts: a tick that reaches another is information, and stored. */
+    @Inject
+    @ConfigProperty(name = "tradesense.worker.alert-levels", defaultValue = "80,95")
+    String alertLevelSetting;
+
+    private List<Integer> alertLevels;
 
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -220,18 +233,21 @@ public class DefaultEventIngestion implements EventIngestion {
 
     /**
      * The events through the engine on the immutable state, with the checks of {@link #record} for
-     * repeats, changing nothing: the first refusal, if any.
+     * repeats and compaction, changing nothing: the first refusal, if any. It must refuse exactly what
+     * {@link #record} would, so a repeat is one here only where it is one there: stored (before, or in this
+     * request), or the challenge's pending tick while it is.
      */
     private Optional<Refusal> tryOut(Challenge challenge, RuleSet rules, List<Submission.Entry> entries,
                                      Map<String, RecordedEvent> seen) {
         AccountState state = challenge.account();
+        CompactingLog log = challenge.compactingLog().orElse(null);
         long seq = challenge.seq();
         Map<String, Event> pending = new HashMap<>();
         Map<String, Long> pendingSeq = new HashMap<>();
         for (int p = 0; p < entries.size(); p++) {
             Submission.Entry entry = entries.get(p);
             Event event = entry.event();
-            String key = event.type().name() + ':' + event.id();
+            String key = key(event);
             try {
                 if (event.id() != null && seen.containsKey(key)) {
                     RecordedEvent earlier = seen.get(key);
@@ -241,16 +257,32 @@ public class DefaultEventIngestion implements EventIngestion {
                     continue;
                 }
                 if (event.id() != null && pending.containsKey(key)) {
-                    if (!sameAsPending(challenge, pending.get(key), event)) {
+                    if (!documents.sameEvent(pending.get(key), event)) {
                         throw conflict(pendingSeq.get(key), event, entry.path());
                     }
                     continue;
                 }
-                state = evaluate(rules, state, event, entry.path()).state();
-                seq++;
-                if (event.id() != null) {
-                    pending.put(key, event);
-                    pendingSeq.put(key, seq);
+                if (log != null && isRepeatOf(log.pending(), event)) {
+                    if (!documents.sameEvent(log.pending(), event)) {
+                        throw conflict(seq, event, entry.path());
+                    }
+                    continue;
+                }
+                List<Event> stored;
+                if (log == null) {
+                    state = evaluate(rules, state, event, entry.path()).state();
+                    stored = List.of(event);
+                } else {
+                    CompactingLog.Step step = step(log, rules, event, entry.path());
+                    log = step.log();
+                    stored = step.stored();
+                }
+                for (Event s : stored) {
+                    seq++;
+                    if (s.id() != null) {
+                        pending.put(key(s), s);
+                        pendingSeq.put(key(s), seq);
+                    }
                 }
             } catch (InvalidInputException | EventOutOfOrderException refused) {
                 return Optional.of(new Refusal(p, refused));
@@ -259,9 +291,14 @@ public class DefaultEventIngestion implements EventIngestion {
         return Optional.empty();
     }
 
-    /** Compared as {@link ChallengeDocuments#sameEvent} compares a stored event (rare: a repeat within a request). */
-    private boolean sameAsPending(Challenge challenge, Event first, Event event) {
-        return documents.sameEvent(documents.recorded(challenge, first, List.of(), clock.instant()), event);
+    /** True when {@code event} has the type and id of the challenge's pending tick (null: none). */
+    private static boolean isRepeatOf(Event pendingTick, Event event) {
+        return pendingTick != null && event.id() != null && event.type() == pendingTick.type()
+                && event.id().equals(pendingTick.id());
+    }
+
+    private static String key(Event event) {
+        return event.type().name() + ':' + event.id();
     }
 
     /** The events recorded before among these, by challenge and then by type and id, in one look-up. */
@@ -316,20 +353,35 @@ public class DefaultEventIngestion implements EventIngestion {
                 applied.add(repeatAnswer.applied().get(0).asDuplicate());
                 continue;
             }
+            if (isRepeatOf(challenge.pendingTick().orElse(null), event)) {
+                repeatAnswer = repeatOfPendingTick(challenge, rules, event, path);
+                applied.add(repeatAnswer.applied().get(0).asDuplicate());
+                continue;
+            }
             allRepeats = false;
             repeatAnswer = null;
-            Evaluation evaluation = apply(challenge, rules, event, now, path);
+            Challenge.Recorded result = apply(challenge, rules, event, now, actor, path);
+            if (result.stored() != null) {
+                RecordedEvent tick = ticks.store(challenge, result.stored());
+                if (tick.eventId() != null) {
+                    recordedNow.put(tick.type() + ':' + tick.eventId(), tick);
+                }
+            }
+            Evaluation evaluation = result.evaluation();
+            // A compacted tick answers the unchanged seq; it is logged (and audited) only if stored later.
             AppliedEvent entry = new AppliedEvent(challenge.seq(), event.type().name(), event.id(), event.at(),
                     evaluation.outcomes(), false);
-            RecordedEvent recorded = documents.recorded(challenge, event, evaluation.outcomes(), now);
-            challenges.add(recorded);
-            if (event.id() != null) {
-                recordedNow.put(key, recorded);
+            if (!result.compacted()) {
+                RecordedEvent recorded = documents.recorded(challenge, event, evaluation.outcomes(), now);
+                challenges.add(recorded);
+                if (event.id() != null) {
+                    recordedNow.put(key, recorded);
+                }
+                recordTrade(challenge, event, evaluation);
+                audit.write(challenge, evaluation.has(OutcomeType.IGNORED_FROZEN) ? AuditEntry.Kind.EVENT_IGNORED
+                        : AuditEntry.Kind.EVENT_APPLIED, event.at(), actor, new AuditContent.EventRecorded(entry, event));
+                audit.statusChanges(challenge, evaluation, event.at());
             }
-            recordTrade(challenge, event, evaluation);
-            audit.write(challenge, evaluation.has(OutcomeType.IGNORED_FROZEN) ? AuditEntry.Kind.EVENT_IGNORED
-                    : AuditEntry.Kind.EVENT_APPLIED, event.at(), actor, new AuditContent.EventRecorded(entry, event));
-            audit.statusChanges(challenge, evaluation, event.at());
             messages.add(new LiveMessage.EventApplied(challenge.id(), challenge.seq(), event.at(), entry));
             publisher.outcomes(challenge, evaluation, event.at(), now, messages);
             applied.add(entry);
@@ -361,6 +413,19 @@ public class DefaultEventIngestion implements EventIngestion {
         });
     }
 
+    /**
+     * The answer to a repeat of the pending tick (not stored, still the latest applied): its entry as its
+     * first answer gave it, the unchanged seq and no outcome, with the current state.
+     */
+    private IngestAnswer repeatOfPendingTick(Challenge challenge, RuleSet rules, Event event, String path) {
+        Event tick = challenge.pendingTick().orElseThrow();
+        if (!documents.sameEvent(tick, event)) {
+            throw conflict(challenge.seq(), event, path);
+        }
+        AppliedEvent entry = new AppliedEvent(challenge.seq(), tick.type().name(), tick.id(), tick.at(), List.of(), false);
+        return new IngestAnswer(ChallengeSnapshot.of(challenge, rules), List.of(entry), false);
+    }
+
     private static InvalidInputException conflict(long earlierSeq, Event event, String path) {
         return InvalidInputException.of(join(path, "id"), Kind.VALUE,
                 event.type() == EventType.TRADE_OPENED
@@ -369,13 +434,30 @@ public class DefaultEventIngestion implements EventIngestion {
                                 + " event (event " + earlierSeq + ")");
     }
 
-    /** One event through the engine; a refusal aborts the whole request and nothing is applied. */
-    private static Evaluation apply(Challenge challenge, RuleSet rules, Event event, Instant now, String path) {
+    /** One event through the engine (and compaction); a refusal aborts the whole request and nothing is applied. */
+    private Challenge.Recorded apply(Challenge challenge, RuleSet rules, Event event, Instant now, String actor,
+                                     String path) {
         try {
-            return challenge.apply(rules, event, now);
+            return challenge.record(rules, event, now, actor, alertLevels());
         } catch (EventRejectedException e) {
             throw refusal(e, path);
         }
+    }
+
+    /** One event through compaction on an immutable log, changing nothing. */
+    private CompactingLog.Step step(CompactingLog log, RuleSet rules, Event event, String path) {
+        try {
+            return log.apply(rules, event, alertLevels());
+        } catch (EventRejectedException e) {
+            throw refusal(e, path);
+        }
+    }
+
+    private List<Integer> alertLevels() {
+        if (alertLevels == null) {
+            alertLevels = AlertLevels.parse(alertLevelSetting);
+        }
+        return alertLevels;
     }
 
     /** One event through the engine on a state, changing nothing. */
