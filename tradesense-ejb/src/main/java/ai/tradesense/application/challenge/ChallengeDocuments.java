@@ -7,6 +7,7 @@ import java.util.Optional;
 import ai.tradesense.domain.model.challenge.AuditEntry;
 import ai.tradesense.domain.model.challenge.Challenge;
 import ai.tradesense.domain.model.challenge.RecordedEvent;
+import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.Event;
 import ai.tradesense.domain.rules.Outcome;
 
@@ -18,6 +19,16 @@ public interface ChallengeDocuments {
 
     /** The event as applied to {@code challenge}, whose state it has just changed. */
     RecordedEvent recorded(Challenge challenge, Event event, List<Outcome> outcomes, Instant receivedAt);
+
+    /**
+     * The event stored later than it was applied (a pending tick, docs/rules.md §18): its sequence number
+     * and the state it left are given, the challenge having moved on since.
+     */
+    RecordedEvent recorded(String challengeId, long seq, AccountState after, Event event, List<Outcome> outcomes,
+                           Instant receivedAt);
+
+    /** True when two events say the same (numbers compared by value), as {@link #sameEvent(RecordedEvent, Event)}. */
+    boolean sameEvent(Event first, Event event);
 
     /** The event as it was first received. */
     Event event(RecordedEvent recorded);

@@ -22,6 +22,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import ai.tradesense.application.challenge.AppliedEvent;
 import ai.tradesense.application.challenge.AuditContent;
 import ai.tradesense.application.challenge.BridgeAnswer;
@@ -44,6 +46,7 @@ import ai.tradesense.domain.model.challenge.ChallengeRepository;
 import ai.tradesense.domain.model.challenge.RecordedEvent;
 import ai.tradesense.domain.model.challenge.Trade;
 import ai.tradesense.domain.rules.AccountState;
+import ai.tradesense.domain.rules.CompactingLog;
 import ai.tradesense.domain.rules.Evaluation;
 import ai.tradesense.domain.rules.EconomicCalendar;
 import ai.tradesense.domain.rules.Evaluator;
@@ -88,7 +91,17 @@ public class DefaultEventIngestion implements EventIngestion {
     IngestionWriter writer;
 
     @Inject
+    StoredTicks ticks;
+
+    @Inject
     Clock clock;
+
+    /** Room-use levels that raise alerts: a tick that reaches another is information, and stored. */
+    @Inject
+    @ConfigProperty(name = "tradesense.worker.alert-levels", defaultValue = "80,95")
+    String alertLevelSetting;
+
+    private List<Integer> alertLevels;
 
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -126,7 +139,7 @@ public class DefaultEventIngestion implements EventIngestion {
         }
         long before = challenge.seq();
         Map<String, RecordedEvent> known = known(List.of(challengeId), events).getOrDefault(challengeId, new HashMap<>());
-        record(challenge, events, false, WORKER_ACTOR, true, known);
+        challenges.batched(() -> record(challenge, events, false, WORKER_ACTOR, true, known));
         return (int) (challenge.seq() - before);
     }
 
@@ -140,6 +153,10 @@ public class DefaultEventIngestion implements EventIngestion {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Submission.Settled> commit(List<Submission> group) {
+        return challenges.batched(() -> settle(group));
+    }
+
+    private List<Submission.Settled> settle(List<Submission> group) {
         Set<String> ids = new TreeSet<>();
         List<Event> events = new ArrayList<>();
         for (Submission submission : group) {
@@ -182,13 +199,16 @@ public class DefaultEventIngestion implements EventIngestion {
                                       Map<String, Map<String, RecordedEvent>> known) {
         Map<String, List<Submission.Entry>> byChallenge = new LinkedHashMap<>();
         submission.entries().forEach(e -> byChallenge.computeIfAbsent(e.challengeId(), k -> new ArrayList<>()).add(e));
+        // Results by the event's place in this submission (a part of a split request holds some of its events).
+        Map<Integer, Integer> place = new HashMap<>();
+        submission.entries().forEach(e -> place.put(e.index(), place.size()));
         BridgeAnswer.Result[] results = new BridgeAnswer.Result[submission.entries().size()];
         byChallenge.forEach((id, entries) -> {
             Challenge challenge;
             try {
                 challenge = VisibleChallenges.visible(submission.caller(), Optional.ofNullable(locked.get(id)), id);
             } catch (ChallengeNotFoundException e) {
-                entries.forEach(entry -> results[entry.index()] = new BridgeAnswer.Refused(entry.index(), id, e));
+                entries.forEach(entry -> results[place.get(entry.index())] = new BridgeAnswer.Refused(entry.index(), id, e));
                 return;
             }
             RuleSet rules = planRules.of(challenge.planCode(), challenge.planVersion());
@@ -196,7 +216,7 @@ public class DefaultEventIngestion implements EventIngestion {
             Optional<Refusal> refusal = tryOut(challenge, rules, entries, seen);
             if (refusal.isPresent()) {
                 int refused = entries.get(refusal.get().position()).index();
-                entries.forEach(entry -> results[entry.index()] = entry.index() == refused
+                entries.forEach(entry -> results[place.get(entry.index())] = entry.index() == refused
                         ? new BridgeAnswer.Refused(refused, id, refusal.get().problem())
                         : new BridgeAnswer.NotApplied(entry.index(), id, refused));
                 return;
@@ -205,7 +225,7 @@ public class DefaultEventIngestion implements EventIngestion {
             for (int i = 0; i < entries.size(); i++) {
                 AppliedEvent applied = answer.applied().get(i);
                 int index = entries.get(i).index();
-                results[index] = applied.duplicate() ? new BridgeAnswer.Duplicate(index, id, applied.seq())
+                results[place.get(index)] = applied.duplicate() ? new BridgeAnswer.Duplicate(index, id, applied.seq())
                         : new BridgeAnswer.Applied(index, id, applied.seq(), applied.outcomes());
             }
         });
@@ -217,19 +237,22 @@ public class DefaultEventIngestion implements EventIngestion {
 
     /**
      * The events through the engine on the immutable state, with the checks of {@link #record} for
-     * repeats, changing nothing: the first refusal, if any.
+     * repeats and compaction, changing nothing: the first refusal, if any. It must refuse exactly what
+     * {@link #record} would, so a repeat is one here only where it is one there: stored (before, or in this
+     * request), or the challenge's pending tick while it is.
      */
     private Optional<Refusal> tryOut(Challenge challenge, RuleSet rules, List<Submission.Entry> entries,
                                      Map<String, RecordedEvent> seen) {
         AccountState state = challenge.account();
         EconomicCalendar calendar = calendars.forRules(rules);
+        CompactingLog log = challenge.compactingLog().orElse(null);
         long seq = challenge.seq();
         Map<String, Event> pending = new HashMap<>();
         Map<String, Long> pendingSeq = new HashMap<>();
         for (int p = 0; p < entries.size(); p++) {
             Submission.Entry entry = entries.get(p);
             Event event = entry.event();
-            String key = event.type().name() + ':' + event.id();
+            String key = key(event);
             try {
                 if (event.id() != null && seen.containsKey(key)) {
                     RecordedEvent earlier = seen.get(key);
@@ -239,16 +262,32 @@ public class DefaultEventIngestion implements EventIngestion {
                     continue;
                 }
                 if (event.id() != null && pending.containsKey(key)) {
-                    if (!sameAsPending(challenge, pending.get(key), event)) {
+                    if (!documents.sameEvent(pending.get(key), event)) {
                         throw conflict(pendingSeq.get(key), event, entry.path());
                     }
                     continue;
                 }
-                state = evaluate(rules, calendar, state, event, entry.path()).state();
-                seq++;
-                if (event.id() != null) {
-                    pending.put(key, event);
-                    pendingSeq.put(key, seq);
+                if (log != null && isRepeatOf(log.pending(), event)) {
+                    if (!documents.sameEvent(log.pending(), event)) {
+                        throw conflict(seq, event, entry.path());
+                    }
+                    continue;
+                }
+                List<Event> stored;
+                if (log == null) {
+                    state = evaluate(rules, calendar, state, event, entry.path()).state();
+                    stored = List.of(event);
+                } else {
+                    CompactingLog.Step step = step(log, rules, calendar, event, entry.path());
+                    log = step.log();
+                    stored = step.stored();
+                }
+                for (Event s : stored) {
+                    seq++;
+                    if (s.id() != null) {
+                        pending.put(key(s), s);
+                        pendingSeq.put(key(s), seq);
+                    }
                 }
             } catch (InvalidInputException | EventOutOfOrderException refused) {
                 return Optional.of(new Refusal(p, refused));
@@ -257,9 +296,14 @@ public class DefaultEventIngestion implements EventIngestion {
         return Optional.empty();
     }
 
-    /** Compared as {@link ChallengeDocuments#sameEvent} compares a stored event (rare: a repeat within a request). */
-    private boolean sameAsPending(Challenge challenge, Event first, Event event) {
-        return documents.sameEvent(documents.recorded(challenge, first, List.of(), clock.instant()), event);
+    /** True when {@code event} has the type and id of the challenge's pending tick (null: none). */
+    private static boolean isRepeatOf(Event pendingTick, Event event) {
+        return pendingTick != null && event.id() != null && event.type() == pendingTick.type()
+                && event.id().equals(pendingTick.id());
+    }
+
+    private static String key(Event event) {
+        return event.type().name() + ':' + event.id();
     }
 
     /** The events recorded before among these, by challenge and then by type and id, in one look-up. */
@@ -297,7 +341,8 @@ public class DefaultEventIngestion implements EventIngestion {
         EconomicCalendar calendar = calendars.forRules(rules);
         Instant now = clock.instant();
         List<AppliedEvent> applied = new ArrayList<>();
-        IngestAnswer lastAnswer = null;
+        // A single event's repeat answers what repeatOf gave (an old row's whole stored answer, perhaps).
+        IngestAnswer repeatAnswer = null;
         boolean allRepeats = true;
         List<LiveMessage> messages = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
@@ -310,32 +355,48 @@ public class DefaultEventIngestion implements EventIngestion {
             Optional<RecordedEvent> earlier = event.id() == null ? Optional.empty()
                     : Optional.ofNullable(recordedNow.get(key));
             if (earlier.isPresent()) {
-                lastAnswer = repeatOf(challenge, rules, earlier.get(), event, path);
-                applied.add(lastAnswer.applied().get(0).asDuplicate());
+                repeatAnswer = repeatOf(challenge, rules, earlier.get(), event, path);
+                applied.add(repeatAnswer.applied().get(0).asDuplicate());
+                continue;
+            }
+            if (isRepeatOf(challenge.pendingTick().orElse(null), event)) {
+                repeatAnswer = repeatOfPendingTick(challenge, rules, event, path);
+                applied.add(repeatAnswer.applied().get(0).asDuplicate());
                 continue;
             }
             allRepeats = false;
-            Evaluation evaluation = apply(challenge, rules, calendar, event, now, path);
+            repeatAnswer = null;
+            Challenge.Recorded result = apply(challenge, rules, calendar, event, now, actor, path);
+            if (result.stored() != null) {
+                RecordedEvent tick = ticks.store(challenge, result.stored());
+                if (tick.eventId() != null) {
+                    recordedNow.put(tick.type() + ':' + tick.eventId(), tick);
+                }
+            }
+            Evaluation evaluation = result.evaluation();
+            // A compacted tick answers the unchanged seq; it is logged (and audited) only if stored later.
             AppliedEvent entry = new AppliedEvent(challenge.seq(), event.type().name(), event.id(), event.at(),
                     evaluation.outcomes(), false);
-            lastAnswer = new IngestAnswer(ChallengeSnapshot.of(challenge, rules), List.of(entry), false);
-            RecordedEvent recorded = documents.recorded(challenge, event, evaluation.outcomes(), now);
-            challenges.add(recorded);
-            if (event.id() != null) {
-                recordedNow.put(key, recorded);
+            if (!result.compacted()) {
+                RecordedEvent recorded = documents.recorded(challenge, event, evaluation.outcomes(), now);
+                challenges.add(recorded);
+                if (event.id() != null) {
+                    recordedNow.put(key, recorded);
+                }
+                recordTrade(challenge, event, evaluation);
+                audit.write(challenge, evaluation.has(OutcomeType.IGNORED_FROZEN) ? AuditEntry.Kind.EVENT_IGNORED
+                        : AuditEntry.Kind.EVENT_APPLIED, event.at(), actor, new AuditContent.EventRecorded(entry, event));
+                audit.statusChanges(challenge, evaluation, event.at());
             }
-            recordTrade(challenge, event, evaluation);
-            audit.write(challenge, evaluation.has(OutcomeType.IGNORED_FROZEN) ? AuditEntry.Kind.EVENT_IGNORED
-                    : AuditEntry.Kind.EVENT_APPLIED, event.at(), actor, new AuditContent.EventRecorded(entry, event));
-            audit.statusChanges(challenge, evaluation, event.at());
             messages.add(new LiveMessage.EventApplied(challenge.id(), challenge.seq(), event.at(), entry));
             publisher.outcomes(challenge, evaluation, event.at(), now, messages);
             applied.add(entry);
         }
         publisher.publish(challenge, rules, now, messages);
-        if (single) {
-            return lastAnswer.asReplay(allRepeats);
+        if (single && repeatAnswer != null) {
+            return repeatAnswer.asReplay(true);
         }
+        // The state is shown once, as the request left it (not built per event).
         return new IngestAnswer(ChallengeSnapshot.of(challenge, rules), applied, allRepeats);
     }
 
@@ -358,6 +419,19 @@ public class DefaultEventIngestion implements EventIngestion {
         });
     }
 
+    /**
+     * The answer to a repeat of the pending tick (not stored, still the latest applied): its entry as its
+     * first answer gave it, the unchanged seq and no outcome, with the current state.
+     */
+    private IngestAnswer repeatOfPendingTick(Challenge challenge, RuleSet rules, Event event, String path) {
+        Event tick = challenge.pendingTick().orElseThrow();
+        if (!documents.sameEvent(tick, event)) {
+            throw conflict(challenge.seq(), event, path);
+        }
+        AppliedEvent entry = new AppliedEvent(challenge.seq(), tick.type().name(), tick.id(), tick.at(), List.of(), false);
+        return new IngestAnswer(ChallengeSnapshot.of(challenge, rules), List.of(entry), false);
+    }
+
     private static InvalidInputException conflict(long earlierSeq, Event event, String path) {
         return InvalidInputException.of(join(path, "id"), Kind.VALUE,
                 event.type() == EventType.TRADE_OPENED
@@ -366,14 +440,31 @@ public class DefaultEventIngestion implements EventIngestion {
                                 + " event (event " + earlierSeq + ")");
     }
 
-    /** One event through the engine; a refusal aborts the whole request and nothing is applied. */
-    private static Evaluation apply(Challenge challenge, RuleSet rules, EconomicCalendar calendar, Event event,
-                                    Instant now, String path) {
+    /** One event through the engine (and compaction); a refusal aborts the whole request and nothing is applied. */
+    private Challenge.Recorded apply(Challenge challenge, RuleSet rules, EconomicCalendar calendar, Event event,
+                                     Instant now, String actor, String path) {
         try {
-            return challenge.apply(rules, event, calendar, now);
+            return challenge.record(rules, event, calendar, now, actor, alertLevels());
         } catch (EventRejectedException e) {
             throw refusal(e, path);
         }
+    }
+
+    /** One event through compaction on an immutable log, changing nothing. */
+    private CompactingLog.Step step(CompactingLog log, RuleSet rules, EconomicCalendar calendar, Event event,
+                                    String path) {
+        try {
+            return log.apply(rules, event, calendar, alertLevels());
+        } catch (EventRejectedException e) {
+            throw refusal(e, path);
+        }
+    }
+
+    private List<Integer> alertLevels() {
+        if (alertLevels == null) {
+            alertLevels = AlertLevels.parse(alertLevelSetting);
+        }
+        return alertLevels;
     }
 
     /** One event through the engine on a state, changing nothing. */

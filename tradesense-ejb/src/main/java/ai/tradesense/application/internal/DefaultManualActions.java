@@ -42,6 +42,9 @@ public class DefaultManualActions implements ManualActions {
     AuditWriter audit;
 
     @Inject
+    StoredTicks ticks;
+
+    @Inject
     ChangePublisher publisher;
 
     @Inject
@@ -77,6 +80,9 @@ public class DefaultManualActions implements ManualActions {
         RuleSet rules = planRules.of(challenge.planCode(), challenge.planVersion());
         Evaluation evaluation;
         try {
+            // The action comes after the pending tick in the log (it reads the equity the tick set); a refused
+            // action rolls the transaction back, the tick's storing with it.
+            ticks.storePending(challenge);
             evaluation = challenge.act(rules, manual, now);
         } catch (EventRejectedException e) {
             throw InvalidInputException.of(e.field(), Kind.VALUE, e.getMessage());

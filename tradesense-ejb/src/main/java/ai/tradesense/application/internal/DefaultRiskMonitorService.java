@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,11 +71,7 @@ public class DefaultRiskMonitorService implements RiskMonitorService {
 
     @PostConstruct
     void readLevels() {
-        levels = Arrays.stream(alertLevels.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(Integer::valueOf).sorted().toList();
-        if (levels.isEmpty() || levels.stream().anyMatch(l -> l < 1 || l > 100)) {
-            throw new IllegalStateException("tradesense.worker.alert-levels must be percents from 1 to 100");
-        }
+        levels = AlertLevels.parse(alertLevels);
     }
 
     @Override

@@ -2,21 +2,23 @@ package ai.tradesense.application.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -25,12 +27,15 @@ import org.eclipse.microprofile.metrics.Tag;
 import ai.tradesense.application.challenge.CommitFailedException;
 
 /**
- * Group commit: ingestion requests wait here, and one drain at a time (a task of the container's
- * executor, started when work arrives) takes whatever is waiting, up to {@link #MAX_EVENTS} events, into
- * one transaction, and answers each request only after it committed. A failed commit fails every request
- * in it. While a transaction runs the next requests gather, so the busier the node, the more each commit
- * carries; one drain keeps a challenge's events in arrival order on this node, the row locks across nodes.
- * Prometheus shows {@code ingestion_requests_total} and {@code ingestion_commits_total}.
+ * Group commit: ingestion requests wait here for one of {@code tradesense.ingestion.writers} writer threads
+ * (default 4). Each challenge belongs to one writer (a hash of its id), so its events keep their arrival
+ * order on this node; the row lock orders them across nodes. A writer takes whatever is waiting for it, up
+ * to {@link #MAX_EVENTS} events, into one transaction, and answers each request only after it committed; a
+ * failed commit fails every request in it. While a transaction runs the next requests gather, so the
+ * busier the node, the more each commit carries. A bridge request over challenges of several writers is
+ * split ({@link SubmissionParts}) and answered once every part settled. Writers lock disjoint challenges,
+ * so they never wait for each other. Prometheus shows {@code ingestion_requests_total} and
+ * {@code ingestion_commits_total}.
  */
 @ApplicationScoped
 public class IngestionWriter {
@@ -43,17 +48,24 @@ public class IngestionWriter {
     @Resource
     ManagedExecutorService executor;
 
+    @Resource
+    ManagedThreadFactory threads;
+
     @Inject
     DefaultEventIngestion transactions;
 
     @Inject
     MetricRegistry registry;
 
+    @Inject
+    @ConfigProperty(name = "tradesense.ingestion.writers", defaultValue = "4")
+    int writerCount;
+
     @Resource(lookup = "java:app/AppName")
     String application;
 
-    private final Queue<Submission> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile Writer[] writers;
+    private volatile boolean stopped;
     private Counter requests;
     private Counter commits;
     private Counter failedCommits;
@@ -67,51 +79,65 @@ public class IngestionWriter {
     CompletableFuture<Submission.Settled> submit(Submission submission) {
         registerOnce();
         requests.inc();
-        waiting.add(submission);
-        drainIfIdle();
+        Writer[] all = writers;
+        SubmissionParts.split(submission, id -> Math.floorMod(id.hashCode(), all.length))
+                .forEach((writer, part) -> all[writer].waiting.add(part));
         return submission.settled();
     }
 
-    private void drainIfIdle() {
-        if (!waiting.isEmpty() && draining.compareAndSet(false, true)) {
-            try {
-                executor.execute(this::drain);
-            } catch (RejectedExecutionException e) {
-                draining.set(false);
-                LOG.log(Level.WARNING, "No executor thread for the ingestion writer", e);
-                List<Submission> stranded = take();
-                while (!stranded.isEmpty()) {
-                    stranded.forEach(s -> s.settled().completeExceptionally(new CommitFailedException(e)));
-                    stranded = take();
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        Writer[] all = writers;
+        if (all != null) {
+            for (Writer writer : all) {
+                writer.thread.interrupt();
+            }
+        }
+    }
+
+    /** One writer thread and the requests waiting for it. */
+    private final class Writer implements Runnable {
+
+        private final BlockingQueue<Submission> waiting = new LinkedBlockingQueue<>();
+        private Thread thread;
+
+        @Override
+        public void run() {
+            while (!stopped) {
+                List<Submission> group;
+                try {
+                    group = take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                try {
+                    commit(group);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.SEVERE, "The ingestion writer could not answer a transaction", e);
                 }
             }
-        }
-    }
-
-    private void drain() {
-        try {
-            for (List<Submission> group = take(); !group.isEmpty(); group = take()) {
-                commit(group);
+            CommitFailedException stopping = new CommitFailedException(new IllegalStateException("node stopping"));
+            for (Submission left = waiting.poll(); left != null; left = waiting.poll()) {
+                left.settled().completeExceptionally(stopping);
             }
-        } finally {
-            draining.set(false);
         }
-        // A request queued after the last take but before the flag was cleared would wait otherwise.
-        drainIfIdle();
-    }
 
-    /** Whatever is waiting, in arrival order, up to MAX_EVENTS events (at least one request). */
-    private List<Submission> take() {
-        List<Submission> group = new ArrayList<>();
-        int events = 0;
-        for (Submission next = waiting.peek(); next != null; next = waiting.peek()) {
-            if (!group.isEmpty() && events + next.entries().size() > MAX_EVENTS) {
-                break;
+        /** Whatever is waiting, in arrival order, up to MAX_EVENTS events (at least one request). */
+        private List<Submission> take() throws InterruptedException {
+            List<Submission> group = new ArrayList<>();
+            group.add(waiting.take());
+            int events = group.get(0).entries().size();
+            for (Submission next = waiting.peek(); next != null; next = waiting.peek()) {
+                if (events + next.entries().size() > MAX_EVENTS) {
+                    break;
+                }
+                group.add(waiting.poll());
+                events += next.entries().size();
             }
-            group.add(waiting.poll());
-            events += next.entries().size();
+            return group;
         }
-        return group;
     }
 
     private void commit(List<Submission> group) {
@@ -154,6 +180,16 @@ public class IngestionWriter {
             requests = counter("ingestion_requests", "Ingestion requests queued for a shared transaction");
             commits = counter("ingestion_commits", "Shared ingestion transactions committed");
             failedCommits = counter("ingestion_commit_failures", "Shared ingestion transactions that failed");
+        }
+        if (writers == null) {
+            Writer[] all = new Writer[Math.max(1, writerCount)];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = new Writer();
+                all[i].thread = threads.newThread(all[i]);
+                all[i].thread.setName("ingestion-writer-" + i);
+                all[i].thread.start();
+            }
+            writers = all;
         }
     }
 

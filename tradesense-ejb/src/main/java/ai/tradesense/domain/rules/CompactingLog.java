@@ -56,7 +56,12 @@ public record CompactingLog(AccountState state, Compaction.Marks marks, Event pe
      *                                and the pending tick stays pending
      */
     public Step apply(RuleSet rules, Event event, List<Integer> alertLevels) {
-        Evaluation evaluation = Evaluator.apply(rules, state, event);
+        return apply(rules, event, EconomicCalendar.EMPTY, alertLevels);
+    }
+
+    /** As {@link #apply(RuleSet, Event, List)}, news trading judged against {@code calendar}. */
+    public Step apply(RuleSet rules, Event event, EconomicCalendar calendar, List<Integer> alertLevels) {
+        Evaluation evaluation = Evaluator.apply(rules, state, event, calendar);
         Compaction.Marks nextMarks = marks.next(rules, event, evaluation);
         if (Compaction.isCompactable(rules, state, event, evaluation, alertLevels, marks)) {
             return new Step(evaluation, true, List.of(), new CompactingLog(evaluation.state(), nextMarks, event));

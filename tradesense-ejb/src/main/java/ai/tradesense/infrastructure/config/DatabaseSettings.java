@@ -68,6 +68,8 @@ public record DatabaseSettings(String url, String user, String password, boolean
         pg.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
         pg.setLoginTimeout(CONNECT_TIMEOUT_SECONDS);
         pg.setApplicationName("tradesense");
+        // A JDBC batch of inserts goes as multi-row INSERTs: far fewer round trips and statements to parse.
+        pg.setReWriteBatchedInserts(true);
         return pg;
     }
 

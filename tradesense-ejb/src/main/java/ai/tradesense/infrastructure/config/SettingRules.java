@@ -58,6 +58,7 @@ public final class SettingRules {
         positive("tradesense.http.max-simulation-body-bytes");
         origins("tradesense.cors.allowed-origins");
         addressBlocks("tradesense.http.trusted-proxies");
+        positive("tradesense.ingestion.writers");
         positive("tradesense.worker.shard-size");
         positive("tradesense.worker.lease-seconds");
         positive("tradesense.worker.cycle-timeout-minutes");

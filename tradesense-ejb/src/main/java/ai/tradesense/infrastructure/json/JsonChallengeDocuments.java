@@ -14,6 +14,7 @@ import ai.tradesense.application.challenge.RecordedEventView;
 import ai.tradesense.domain.model.challenge.AuditEntry;
 import ai.tradesense.domain.model.challenge.Challenge;
 import ai.tradesense.domain.model.challenge.RecordedEvent;
+import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.Event;
 import ai.tradesense.domain.rules.Outcome;
 
@@ -23,9 +24,19 @@ public class JsonChallengeDocuments implements ChallengeDocuments {
 
     @Override
     public RecordedEvent recorded(Challenge challenge, Event event, List<Outcome> outcomes, Instant receivedAt) {
-        return new RecordedEvent(challenge.id(), challenge.seq(), event, EventDocument.write(event).toString(),
-                OutcomeJson.write(outcomes).toString(), challenge.account().balance(), challenge.account().equity(),
-                challenge.account().phaseIndex(), receivedAt);
+        return recorded(challenge.id(), challenge.seq(), challenge.account(), event, outcomes, receivedAt);
+    }
+
+    @Override
+    public RecordedEvent recorded(String challengeId, long seq, AccountState after, Event event, List<Outcome> outcomes,
+                                  Instant receivedAt) {
+        return new RecordedEvent(challengeId, seq, event, EventDocument.write(event).toString(),
+                OutcomeJson.write(outcomes).toString(), after.balance(), after.equity(), after.phaseIndex(), receivedAt);
+    }
+
+    @Override
+    public boolean sameEvent(Event first, Event event) {
+        return EventDocument.sameEvent(first, event);
     }
 
     @Override

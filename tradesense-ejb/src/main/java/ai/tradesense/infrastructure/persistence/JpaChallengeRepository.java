@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +32,9 @@ public class JpaChallengeRepository implements ChallengeRepository {
 
     @Inject
     TransactionalEntityManager entityManager;
+
+    @Inject
+    PendingRows rows;
 
     private EntityManager em() {
         return entityManager.get();
@@ -121,8 +125,14 @@ public class JpaChallengeRepository implements ChallengeRepository {
     }
 
     @Override
+    public <T> T batched(Supplier<T> work) {
+        return rows.batched(work);
+    }
+
+    /** Within {@link #batched}, held and written with plain JDBC ({@link PendingRows}). */
+    @Override
     public void add(RecordedEvent event) {
-        em().persist(event);
+        rows.add(event);
     }
 
     @Override
@@ -145,9 +155,10 @@ public class JpaChallengeRepository implements ChallengeRepository {
         em().persist(trade);
     }
 
+    /** Within {@link #batched}, held and written with plain JDBC ({@link PendingRows}). */
     @Override
     public void add(AuditEntry entry) {
-        em().persist(entry);
+        rows.add(entry);
     }
 
     @Override

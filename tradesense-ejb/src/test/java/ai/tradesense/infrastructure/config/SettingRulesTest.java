@@ -45,6 +45,7 @@ class SettingRulesTest {
         "tradesense.ratelimit.auth-per-ip-per-minute | 0 | a whole number of at least 1",
         "tradesense.http.max-body-bytes | -5 | a whole number of at least 1",
         "tradesense.worker.shard-size | lots | a whole number of at least 1",
+        "tradesense.ingestion.writers | 0 | a whole number of at least 1",
         "tradesense.worker.settle-seconds | -1 | a whole number of at least 0",
         "tradesense.redis.url | localhost:6379 | a Redis URL",
         "tradesense.redis.url | http://redis:6379 | a Redis URL",

@@ -116,7 +116,7 @@ public final class ApiBenchmark {
                     o -> o.withSetting("tradesense.ratelimit.bridge-per-minute", "100000000"));
             RunningNode toStop = node;
             Runtime.getRuntime().addShutdownHook(new Thread(toStop::stop, "bench-node-stop"));
-            node.awaitReady(Duration.ofMinutes(3));
+            node.awaitReady(Duration.ofSeconds(Long.getLong("bench.boot.seconds", 180)));
             base = node.baseUri();
             System.out.printf("Node:    started here in %.1f s, production mode, API and worker: %s (PostgreSQL %s), %s;"
                     + " pid %d; log %s%n", (System.nanoTime() - started) / 1e9, db.url(), postgresVersion(db), redis,

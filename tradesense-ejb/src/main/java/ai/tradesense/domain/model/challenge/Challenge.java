@@ -3,6 +3,8 @@ package ai.tradesense.domain.model.challenge;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +15,8 @@ import ai.tradesense.domain.model.Timestamps;
 import ai.tradesense.domain.rules.AccountState;
 import ai.tradesense.domain.rules.ChallengeStatus;
 import ai.tradesense.domain.rules.EconomicCalendar;
+import ai.tradesense.domain.rules.CompactingLog;
+import ai.tradesense.domain.rules.Compaction;
 import ai.tradesense.domain.rules.Evaluation;
 import ai.tradesense.domain.rules.Evaluator;
 import ai.tradesense.domain.rules.Event;
@@ -98,6 +102,22 @@ public class Challenge {
     @Column(name = "snapshot_seq", nullable = false)
     private long snapshotSeq;
 
+    // Tick compaction (V10, docs/rules.md §18): the snapshots' equity marks, null for a challenge started
+    // before them (it stores every tick), and the pending tick, not stored yet.
+
+    @Column(length = 1000)
+    private Compaction.Marks marks;
+
+    /** Stored as the event document (exact decimals, the id) by the persistence layer's converter. */
+    @Column(name = "pending_tick", length = 4000)
+    private Event.EquityUpdate pendingTick;
+
+    @Column(name = "pending_tick_actor", length = 128)
+    private String pendingTickActor;
+
+    @Column(name = "pending_tick_received_at")
+    private OffsetDateTime pendingTickReceivedAt;
+
     protected Challenge() {
     }
 
@@ -112,27 +132,120 @@ public class Challenge {
         challenge.startedAt = Timestamps.stored(startAt);
         challenge.createdAt = Timestamps.stored(now);
         challenge.auditHash = AuditEntry.GENESIS;
+        challenge.marks = Compaction.Marks.start(rules);
         challenge.keep(rules, AccountState.start(rules, startAt), now);
         return challenge;
     }
 
-    /** Applies one event through the rule engine and records the result; throws before any change. */
+    /**
+     * Applies one event through the rule engine and records it as stored (never compacted), after the
+     * pending tick, which must have been stored ({@link #storePendingTick}); throws before any change.
+     */
     public Evaluation apply(RuleSet rules, Event event, Instant now) {
         return apply(rules, event, EconomicCalendar.EMPTY, now);
     }
 
     /** As {@link #apply(RuleSet, Event, Instant)}, news trading judged against {@code calendar}. */
     public Evaluation apply(RuleSet rules, Event event, EconomicCalendar calendar, Instant now) {
+        if (pendingTick != null) {
+            throw new IllegalStateException("the pending tick of challenge " + id + " must be stored first");
+        }
         Evaluation evaluation = Evaluator.apply(rules, account(), event, calendar);
         seq++;
-        keep(rules, evaluation.state(), now);
-        if (event instanceof Event.EquityUpdate) {
-            lastFeedAt = Timestamps.stored(now);
+        if (marks != null) {
+            marks = marks.next(rules, event, evaluation);
         }
+        keepAfter(rules, event, evaluation.state(), now);
         return evaluation;
     }
 
-    /** Applies a staff member's manual action through the rule engine; throws before any change. */
+    /**
+     * What recording one event did.
+     *
+     * @param evaluation what the engine answered
+     * @param compacted  true when the event is a tick the log leaves out ({@code seq} unchanged); it is the
+     *                   pending tick now
+     * @param stored     the pending tick that had to be stored before this event, if there was one
+     */
+    public record Recorded(Evaluation evaluation, boolean compacted, StoredTick stored) { }
+
+    /**
+     * A pending tick as it is stored now, before whatever comes next.
+     *
+     * @param seq   its sequence number in the log
+     * @param after the state it left (the account's before the next event: compacted ticks change nothing else)
+     */
+    public record StoredTick(Event.EquityUpdate tick, long seq, AccountState after, String actor, Instant receivedAt) { }
+
+    /**
+     * Applies one event through the rule engine and records the result; throws before any change. A tick
+     * that changes nothing but equity and time ({@link Compaction#isCompactable}) becomes the pending tick
+     * and takes no sequence number; any other event first stores the pending tick, then takes the next one.
+     *
+     * @param alertLevels the room-use percents that raise alerts (a tick that reaches another is stored)
+     */
+    public Recorded record(RuleSet rules, Event event, EconomicCalendar calendar, Instant now, String actor,
+                           List<Integer> alertLevels) {
+        AccountState before = account();
+        if (marks == null) {
+            Evaluation evaluation = Evaluator.apply(rules, before, event, calendar);
+            seq++;
+            keepAfter(rules, event, evaluation.state(), now);
+            return new Recorded(evaluation, false, null);
+        }
+        CompactingLog.Step step = compactingLog().orElseThrow().apply(rules, event, calendar, alertLevels);
+        StoredTick stored = null;
+        if (step.compacted()) {
+            pendingTick = (Event.EquityUpdate) event;
+            pendingTickActor = actor;
+            pendingTickReceivedAt = Timestamps.stored(now);
+        } else {
+            stored = storePendingTick().orElse(null);
+            seq++;
+        }
+        marks = step.log().marks();
+        keepAfter(rules, event, step.evaluation().state(), now);
+        return new Recorded(step.evaluation(), step.compacted(), stored);
+    }
+
+    /**
+     * The pending tick, given its sequence number now and cleared, so that what follows (a staff action)
+     * comes after it in the log; empty when there is none.
+     */
+    public Optional<StoredTick> storePendingTick() {
+        if (pendingTick == null) {
+            return Optional.empty();
+        }
+        seq++;
+        StoredTick stored = new StoredTick(pendingTick, seq, account(), pendingTickActor,
+                pendingTickReceivedAt.toInstant());
+        pendingTick = null;
+        pendingTickActor = null;
+        pendingTickReceivedAt = null;
+        return Optional.of(stored);
+    }
+
+    /** The account as compaction keeps it (state, marks, pending tick); empty when it stores every tick. */
+    public Optional<CompactingLog> compactingLog() {
+        return marks == null ? Optional.empty() : Optional.of(new CompactingLog(account(), marks, pendingTick));
+    }
+
+    /** The last compacted tick since the last stored event, applied but not in the log yet. */
+    public Optional<Event.EquityUpdate> pendingTick() {
+        return Optional.ofNullable(pendingTick);
+    }
+
+    private void keepAfter(RuleSet rules, Event event, AccountState next, Instant now) {
+        keep(rules, next, now);
+        if (event instanceof Event.EquityUpdate) {
+            lastFeedAt = Timestamps.stored(now);
+        }
+    }
+
+    /**
+     * Applies a staff member's manual action through the rule engine; throws before any change. The caller
+     * stores the pending tick first ({@link #storePendingTick}): the action reads the equity it set.
+     */
     public Evaluation act(RuleSet rules, ManualAction action, Instant now) {
         Evaluation evaluation = Evaluator.act(rules, account(), action);
         keep(rules, evaluation.state(), now);

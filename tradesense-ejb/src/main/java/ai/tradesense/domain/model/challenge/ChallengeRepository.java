@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import ai.tradesense.domain.model.Page;
 import ai.tradesense.domain.rules.ChallengeStatus;
@@ -35,6 +36,13 @@ public interface ChallengeRepository {
     List<RecordedEvent> recordedEvents(Collection<String> challengeIds, Collection<String> eventIds);
 
     void add(RecordedEvent event);
+
+    /**
+     * Runs {@code work} with the event and audit rows it adds held and then written together, in one batch
+     * per table, in the same transaction (for ingestion, which adds thousands). Queries within it do not
+     * see them, as they do not see events recorded earlier in the transaction anyway.
+     */
+    <T> T batched(Supplier<T> work);
 
     /** Recorded events with a sequence number above {@code afterSeq}, in order, at most {@code limit}. */
     List<RecordedEvent> eventsAfter(String challengeId, long afterSeq, int limit);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -183,5 +184,52 @@ class ChallengeTest {
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void aTickThatChangesOnlyEquityAndTimeIsPendingWithoutASeqAndIsStoredBeforeTheNextEvent() {
+        List<Integer> levels = List.of(80, 95);
+        challenge.record(RULES, opened("t-1", "2026-03-02T14:10:00Z"), NOW, "bridge", levels);
+        assertThat(challenge.record(RULES, equity("2026-03-02T14:11:00Z", "49900"), NOW, "bridge", levels).compacted())
+                .as("a new low of the day is stored").isFalse();
+        assertThat(challenge.seq()).isEqualTo(2);
+
+        Challenge.Recorded tick = challenge.record(RULES, equity("2026-03-02T14:12:00Z", "49950.50"), NOW, "bridge", levels);
+
+        assertThat(tick.compacted()).isTrue();
+        assertThat(tick.stored()).isNull();
+        assertThat(challenge.seq()).isEqualTo(2);
+        assertThat(challenge.account().equity()).isEqualTo(new BigDecimal("49950.50"));
+        assertThat(challenge.pendingTick()).contains(new Event.EquityUpdate(null, Instant.parse("2026-03-02T14:12:00Z"),
+                new BigDecimal("49950.50")));
+        AccountState afterTick = challenge.account();
+
+        Challenge.Recorded close = challenge.record(RULES, closed("t-1", "2026-03-02T14:20:00Z", "-49.50"), NOW, "bridge",
+                levels);
+
+        assertThat(close.compacted()).isFalse();
+        assertThat(close.stored().seq()).isEqualTo(3);
+        assertThat(close.stored().after()).isEqualTo(afterTick);
+        assertThat(close.stored().actor()).isEqualTo("bridge");
+        assertThat(close.stored().tick().equity()).isEqualTo(new BigDecimal("49950.50"));
+        assertThat(challenge.seq()).isEqualTo(4);
+        assertThat(challenge.pendingTick()).isEmpty();
+        assertThat(challenge.storePendingTick()).isEmpty();
+    }
+
+    @Test
+    void aPendingTickIsStoredOnDemandBeforeAStaffAction() {
+        List<Integer> levels = List.of(80, 95);
+        challenge.record(RULES, opened("t-1", "2026-03-02T14:10:00Z"), NOW, "bridge", levels);
+        challenge.record(RULES, equity("2026-03-02T14:11:00Z", "49900"), NOW, "bridge", levels);
+        challenge.record(RULES, equity("2026-03-02T14:12:00Z", "49950"), NOW, "bridge", levels);
+
+        Challenge.StoredTick stored = challenge.storePendingTick().orElseThrow();
+
+        assertThat(stored.seq()).isEqualTo(3);
+        assertThat(challenge.seq()).isEqualTo(3);
+        assertThat(challenge.pendingTick()).isEmpty();
+        assertThat(catchThrowableOfType(() -> challenge.apply(RULES, equity("2026-03-02T14:13:00Z", "49940"), NOW),
+                IllegalStateException.class)).isNull();
     }
 }

@@ -492,6 +492,123 @@ class ChallengeApiIT {
     }
 
     @Test
+    void plainTicksMoveTheStateWithoutEventRowsAndTheStoredLogStillReplaysAndVerifies() throws Exception {
+        String id = started("two-step-100k", "trader-ticks", "2026-03-02T08:00:00Z");
+        String events = "challenges/" + id + "/events";
+        assertThat(seqOf(api.post(events, "{\"type\": \"TRADE_OPENED\", \"id\": \"t-1\", \"at\": \"2026-03-02T09:00:00Z\","
+                + " \"symbol\": \"EURUSD\", \"side\": \"BUY\", \"volume\": 1, \"price\": 1.1}"))).isEqualTo(1);
+        // A new low of the day is information: stored.
+        assertThat(seqOf(api.post(events, tick(null, "09:01:00", "99900")))).isEqualTo(2);
+        String lastTick = tick("q-2", "09:04:00", "99940.5");
+
+        // Within the day's range and no new level: applied, not logged, the seq unchanged.
+        assertThat(seqOf(api.post(events, tick("q-1", "09:02:00", "99950")))).isEqualTo(2);
+        assertThat(seqOf(api.post(events, tick(null, "09:03:00", "99960")))).isEqualTo(2);
+        Answer last = api.post(events, lastTick);
+        assertThat(seqOf(last)).isEqualTo(2);
+        assertThat(money(last.json().getJsonObject("challenge"), "equity")).isEqualByComparingTo("99940.5");
+        assertThat(count("SELECT COUNT(*) FROM challenge_event WHERE challenge_id = ?", id)).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE challenge_id = ?", id)).isEqualTo(3);
+
+        // The last tick applied is recognised as a repeat; an older one is out of order.
+        Answer repeat = api.post(events, lastTick);
+        assertThat(repeat.status()).as(repeat.body()).isEqualTo(200);
+        assertThat(repeat.header("Idempotent-Replay")).contains("true");
+        assertThat(repeat.json().getJsonArray("applied")).isEqualTo(last.json().getJsonArray("applied"));
+        assertProblem(api.post(events, tick("q-2", "09:04:00", "99941")), 422, "id");
+        assertProblem(api.post(events, tick("q-1", "09:02:00", "99950")), 409, "at");
+        assertThat(count("SELECT COUNT(*) FROM challenge_event WHERE challenge_id = ?", id)).isEqualTo(2);
+
+        // The next stored event stores the pending tick first, as it was applied.
+        Answer closed = api.post(events, "{\"type\": \"TRADE_CLOSED\", \"id\": \"t-1\", \"at\": \"2026-03-02T09:10:00Z\","
+                + " \"price\": 1.099, \"profit\": -59.5}");
+        assertThat(seqOf(closed)).isEqualTo(4);
+        JsonObject challenge = api.get("challenges/" + id).json();
+        assertThat(money(challenge, "balance")).isEqualByComparingTo("99940.5");
+        List<JsonObject> log = api.get(events + "?after=0&limit=100").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertThat(log).extracting(e -> e.getString("type")).containsExactly("TRADE_OPENED", "EQUITY", "EQUITY", "TRADE_CLOSED");
+        assertThat(log.get(2).getInt("seq")).isEqualTo(3);
+        assertThat(log.get(2).getJsonObject("event").getString("id")).isEqualTo("q-2");
+        assertThat(money(log.get(2).getJsonObject("event"), "equity")).isEqualByComparingTo("99940.5");
+        assertThat(log.get(2).getJsonArray("outcomes")).isEmpty();
+        Answer stored = api.post(events, lastTick);
+        assertThat(seqOf(stored)).isEqualTo(3);
+        assertThat(stored.header("Idempotent-Replay")).contains("true");
+        JsonObject verified = api.get("challenges/" + id + "/audit/verify").json();
+        assertThat(verified.getBoolean("valid")).as(verified.toString()).isTrue();
+        assertThat(verified.getInt("entriesChecked")).isEqualTo(5);
+
+        // Replayed from the start, the stored log gives the challenge's state.
+        StringBuilder replay = new StringBuilder("{\"planCode\": \"two-step-100k\", \"startAt\": \"2026-03-02T08:00:00Z\", \"events\": [");
+        for (int i = 0; i < log.size(); i++) {
+            replay.append(i == 0 ? "" : ", ").append(log.get(i).getJsonObject("event"));
+        }
+        JsonObject replayed = api.post("simulations", replay.append("]}").toString()).json().getJsonObject("final");
+        for (String figure : List.of("balance", "equity", "dailyLossFloor", "maxLossFloor", "dayStartEquity")) {
+            assertThat(money(replayed, figure)).as(figure).isEqualByComparingTo(money(challenge, figure));
+        }
+        assertThat(replayed.getInt("tradingDays")).isEqualTo(challenge.getInt("tradingDays"));
+    }
+
+    private static String tick(String id, String time, String equity) {
+        return "{\"type\": \"EQUITY\", " + (id == null ? "" : "\"id\": \"" + id + "\", ")
+                + "\"at\": \"2026-03-02T" + time + "Z\", \"equity\": " + equity + "}";
+    }
+
+    private static long seqOf(Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json().getJsonArray("applied").getJsonObject(0).getJsonNumber("seq").longValue();
+    }
+
+    /** The default of {@code tradesense.ingestion.writers}: a challenge's writer is its id's hash modulo this. */
+    private static final int WRITERS = 4;
+
+    @Test
+    void aBridgeRequestWhosePartCannotCommitIsAnswered503AndItsResendAppliesWhatDidNotCommit() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ids.add(started("two-step-100k", "trader-parts-" + i, "2026-03-02T08:00:00Z"));
+        }
+        String doomed = ids.get(0);
+        Http bridge = Accounts.platform(api, "two-step-100k");
+        StringBuilder body = new StringBuilder("{\"events\": [");
+        for (int i = 0; i < ids.size(); i++) {
+            body.append(i == 0 ? "" : ", ").append(event(ids.get(i), "TRADE_OPENED", "\"id\": \"p-1\","
+                    + " \"at\": \"2026-03-02T09:00:00Z\", \"symbol\": \"EURUSD\", \"side\": \"BUY\", \"volume\": 1, \"price\": 1.1"));
+        }
+        String request = body.append("]}").toString();
+        // The doomed challenge's rows cannot be written: its writer's transaction fails, the others' commit.
+        execute("CREATE FUNCTION refuse_doomed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " IF NEW.challenge_id = '" + doomed + "' THEN RAISE EXCEPTION 'refused by the test'; END IF;"
+                + " RETURN NEW; END $$");
+        execute("CREATE TRIGGER refuse_doomed BEFORE INSERT ON challenge_event FOR EACH ROW EXECUTE FUNCTION refuse_doomed()");
+        Answer failed;
+        try {
+            failed = bridge.post("events", request);
+        } finally {
+            execute("DROP TRIGGER refuse_doomed ON challenge_event");
+            execute("DROP FUNCTION refuse_doomed()");
+        }
+
+        assertThat(failed.status()).as(failed.body()).isEqualTo(503);
+        assertThat(count("SELECT COUNT(*) FROM challenge_event WHERE challenge_id = ?", doomed)).isZero();
+        assertThat(api.get("challenges/" + doomed).json().getInt("seq")).isZero();
+        Answer resent = bridge.post("events", request);
+        assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+        List<JsonObject> results = resent.json().getJsonArray("results").getValuesAs(JsonObject.class);
+        int doomedWriter = Math.floorMod(doomed.hashCode(), WRITERS);
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            boolean sameTransaction = Math.floorMod(id.hashCode(), WRITERS) == doomedWriter;
+            assertResult(results.get(i), i, id, sameTransaction ? "APPLIED" : "DUPLICATE");
+            assertThat(results.get(i).getInt("seq")).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM challenge_event WHERE challenge_id = ?", id)).isEqualTo(1);
+            assertThat(api.get("challenges/" + id).json().getInt("openTrades")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void sharesTransactionsBetweenConcurrentSingleEventsAndKeepsEachChallengeInOrder() throws Exception {
         Http server = new Http(new URL(base, "/").toURI());
         BigDecimal commitsBefore = metricValue(server.get("metrics").body(), "ingestion_commits_total");
@@ -799,6 +916,14 @@ class ChallengeApiIT {
                 statement.setString(i + 1, parameters[i]);
             }
             assertThat(statement.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    /** A statement that changes no rows (DDL). */
+    private static void execute(String sql) throws Exception {
+        try (Connection connection = TestServices.postgres().connect();
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 }
