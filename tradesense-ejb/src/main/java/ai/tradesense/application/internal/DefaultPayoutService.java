@@ -66,6 +66,9 @@ public class DefaultPayoutService implements PayoutService {
     ChangePublisher publisher;
 
     @Inject
+    StoredTicks ticks;
+
+    @Inject
     Event<PayoutChanged> changed;
 
     @Inject
@@ -145,6 +148,8 @@ public class DefaultPayoutService implements PayoutService {
         if (approvals > 1 && request.firstApprovedBy().equals(caller.auditName())) {
             throw new PayoutApprovalConflictException(caller.auditName());
         }
+        // The payout reads the equity the pending tick set, so the log holds that tick before it (§18).
+        ticks.storePending(challenge);
         Evaluation evaluation = challenge.approvePayout(rules,
                 new ai.tradesense.domain.rules.Event.Payout(request.id(), at, request.amount()), now);
         Outcome.PayoutPaid paid = evaluation.outcomes().stream().filter(Outcome.PayoutPaid.class::isInstance)

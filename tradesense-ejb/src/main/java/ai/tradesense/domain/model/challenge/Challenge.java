@@ -184,6 +184,11 @@ public class Challenge {
      *
      * @param alertLevels the room-use percents that raise alerts (a tick that reaches another is stored)
      */
+    public Recorded record(RuleSet rules, Event event, Instant now, String actor, List<Integer> alertLevels) {
+        return record(rules, event, EconomicCalendar.EMPTY, now, actor, alertLevels);
+    }
+
+    /** As {@link #record(RuleSet, Event, Instant, String, List)}, news trading judged against {@code calendar}. */
     public Recorded record(RuleSet rules, Event event, EconomicCalendar calendar, Instant now, String actor,
                            List<Integer> alertLevels) {
         AccountState before = account();
