@@ -19,11 +19,13 @@ CREATE TABLE payout_request (
     decided_by         VARCHAR(128),
     reason             VARCHAR(500),
     paid_at            TIMESTAMP WITH TIME ZONE,
+    -- The challenge while the request is PENDING, null once decided: unique, so one request waits per
+    -- challenge whatever the application does (a partial index would say it too, but H2 has none).
+    pending_challenge_id VARCHAR(36),
     CONSTRAINT pk_payout_request PRIMARY KEY (id),
     CONSTRAINT fk_payout_request_challenge FOREIGN KEY (challenge_id) REFERENCES challenge (id)
 );
 CREATE INDEX ix_payout_request_challenge ON payout_request (challenge_id, requested_at);
 CREATE INDEX ix_payout_request_trader ON payout_request (trader_id, requested_at);
 CREATE INDEX ix_payout_request_status ON payout_request (status, requested_at);
--- One request pending at a time per challenge, whatever the application does.
-CREATE UNIQUE INDEX ux_payout_request_pending ON payout_request (challenge_id) WHERE status = 'PENDING';
+CREATE UNIQUE INDEX ux_payout_request_pending ON payout_request (pending_challenge_id);

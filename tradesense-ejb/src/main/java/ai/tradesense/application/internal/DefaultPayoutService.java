@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ai.tradesense.application.challenge.AuditContent;
 import ai.tradesense.application.challenge.LiveMessage;
 import ai.tradesense.application.payout.PayoutApprovalConflictException;
+import ai.tradesense.application.outbound.OutboundEvents;
 import ai.tradesense.application.payout.PayoutChanged;
 import ai.tradesense.application.payout.PayoutNotEligibleException;
 import ai.tradesense.application.payout.PayoutService;
@@ -67,6 +68,9 @@ public class DefaultPayoutService implements PayoutService {
 
     @Inject
     StoredTicks ticks;
+
+    @Inject
+    OutboxWriter outbox;
 
     @Inject
     Event<PayoutChanged> changed;
@@ -190,8 +194,10 @@ public class DefaultPayoutService implements PayoutService {
 
     private PayoutView fire(PayoutChanged.Step step, PayoutRequest request) {
         PayoutView view = PayoutView.of(request);
-        // The one place payout notifications start: webhooks observe this event.
-        changed.fire(new PayoutChanged(step, view));
+        // The one place payout notifications start: the webhooks, in this transaction, and observers.
+        PayoutChanged change = new PayoutChanged(step, view);
+        OutboundEvents.payout(change).ifPresent(outbox::record);
+        changed.fire(change);
         return view;
     }
 

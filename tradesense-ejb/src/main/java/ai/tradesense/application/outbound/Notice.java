@@ -3,6 +3,7 @@ package ai.tradesense.application.outbound;
 import java.time.Instant;
 import java.util.Objects;
 
+import ai.tradesense.application.payout.PayoutView;
 import ai.tradesense.application.risk.AlertView;
 import ai.tradesense.domain.rules.Outcome;
 
@@ -30,6 +31,9 @@ public record Notice(WebhookType type, String challengeId, Instant at, Body body
 
     /** An alert for risk staff was raised. */
     public record AlertRaised(AlertView alert) implements Body { }
+
+    /** A payout request was made or paid (the ledger row as it stands). */
+    public record PayoutStep(PayoutView payout) implements Body { }
 
     /** An enforcement command for the platform, as stored (with its seq). */
     public record CommandIssued(PlatformCommandView command) implements Body { }

@@ -9,6 +9,8 @@ import java.util.Set;
 
 import ai.tradesense.application.challenge.ChallengeChanged;
 import ai.tradesense.application.challenge.LiveMessage;
+import ai.tradesense.application.payout.PayoutChanged;
+import ai.tradesense.domain.rules.OnViolation;
 import ai.tradesense.domain.rules.Outcome;
 
 /**
@@ -65,6 +67,21 @@ public final class OutboundEvents {
         return new Planned(notices, commands);
     }
 
+    /**
+     * The webhook of a payout step: {@code payout.requested} when a trader or staff asked, {@code payout.paid}
+     * when the last approval paid it; approvals before the last and rejections send none.
+     */
+    public static Optional<Notice> payout(PayoutChanged changed) {
+        WebhookType type = switch (changed.step()) {
+            case REQUESTED -> WebhookType.PAYOUT_REQUESTED;
+            case PAID -> WebhookType.PAYOUT_PAID;
+            default -> null;
+        };
+        Instant at = type == WebhookType.PAYOUT_PAID ? changed.payout().paidAt() : changed.payout().requestedAt();
+        return Optional.ofNullable(type)
+                .map(t -> new Notice(t, changed.payout().challengeId(), at, new Notice.PayoutStep(changed.payout())));
+    }
+
     /** The webhook of a challenge just started. */
     public static Notice started(String challengeId, Notice.Started started, Instant at) {
         return new Notice(WebhookType.CHALLENGE_STARTED, challengeId, at, started);
@@ -87,26 +104,25 @@ public final class OutboundEvents {
                 case RESUMED -> Optional.of(WebhookType.CHALLENGE_RESUMED);
                 case PHASE_PASSED -> Optional.of(WebhookType.CHALLENGE_PHASE_PASSED);
                 case PASSED -> Optional.of(WebhookType.CHALLENGE_PASSED);
-                default -> byTypeName(outcome);
+                case CONDUCT_VIOLATION -> Optional.of(WebhookType.CONDUCT_VIOLATION);
+                // payout.paid comes from the payout's own step (see payout), with the ledger row.
+                default -> Optional.empty();
             };
         }
         type.ifPresent(t -> notices.add(new Notice(t, change.challengeId(), message.at(),
                 new Notice.Changed(change.traderId(), change.planCode(), message.seq(), outcome))));
     }
 
-    /** Kinds of outcome that later features add, by their type's name, so this compiles before they exist. */
-    private static Optional<WebhookType> byTypeName(Outcome outcome) {
-        return switch (outcome.type().name()) {
-            case "CONDUCT_VIOLATION" -> Optional.of(WebhookType.CONDUCT_VIOLATION);
-            case "PAYOUT_REQUESTED" -> Optional.of(WebhookType.PAYOUT_REQUESTED);
-            case "PAYOUT_PAID" -> Optional.of(WebhookType.PAYOUT_PAID);
-            default -> Optional.empty();
-        };
-    }
-
-    /** A pause the engine caused names the rule breached before it in the same event. */
+    /** A pause the engine caused names the rule broken before it in the same event: a loss or a conduct rule. */
     private static String reasonOf(List<Outcome> outcomes) {
-        return outcomes.stream().filter(o -> o instanceof Outcome.Breach).map(o -> ((Outcome.Breach) o).rule().name())
-                .findFirst().orElse("ENGINE");
+        for (Outcome o : outcomes) {
+            if (o instanceof Outcome.Breach breach) {
+                return breach.rule().name();
+            }
+            if (o instanceof Outcome.ConductViolation violation && violation.action() == OnViolation.PAUSE) {
+                return violation.rule().name();
+            }
+        }
+        return "ENGINE";
     }
 }

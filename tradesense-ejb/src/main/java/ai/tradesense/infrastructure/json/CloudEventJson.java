@@ -10,6 +10,7 @@ import jakarta.json.JsonObjectBuilder;
 import ai.tradesense.application.outbound.CloudEvents;
 import ai.tradesense.application.outbound.Notice;
 import ai.tradesense.application.outbound.PlatformCommandView;
+import ai.tradesense.application.payout.PayoutView;
 
 /** Outbound events as CloudEvents 1.0 structured JSON (docs/webhooks.md). */
 @ApplicationScoped
@@ -33,10 +34,35 @@ public class CloudEventJson implements CloudEvents {
                 .add("outcome", OutcomeJson.write(changed.outcome()));
         } else if (body instanceof Notice.AlertRaised raised) {
             json.add("alert", AlertJson.write(raised.alert()));
+        } else if (body instanceof Notice.PayoutStep step) {
+            json.add("payout", payout(step.payout()));
         } else if (body instanceof Notice.CommandIssued issued) {
             json.addAll(Json.createObjectBuilder(command(issued.command())));
         }
         return json.build().toString();
+    }
+
+    /** A payout's ledger row as the {@code payout.*} webhooks show it; exact money as plain decimals. */
+    static JsonObject payout(PayoutView p) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", p.id())
+                .add("traderId", p.traderId())
+                .add("planCode", p.planCode())
+                .add("currency", p.currency())
+                .add("amount", p.amount())
+                .add("status", p.status().name())
+                .add("requestedAt", p.requestedAt().toString())
+                .add("requestedBy", p.requestedBy());
+        if (p.traderShare() != null) {
+            json.add("traderShare", p.traderShare()).add("firmShare", p.firmShare());
+        }
+        if (p.decidedBy() != null) {
+            json.add("decidedBy", p.decidedBy());
+        }
+        if (p.paidAt() != null) {
+            json.add("paidAt", p.paidAt().toString());
+        }
+        return json.build();
     }
 
     /** A command as the pull API and the {@code platform.command} webhook show it. */

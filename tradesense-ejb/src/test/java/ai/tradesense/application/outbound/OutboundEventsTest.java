@@ -14,7 +14,12 @@ import ai.tradesense.application.challenge.LiveMessage;
 import ai.tradesense.application.risk.AlertView;
 import ai.tradesense.domain.model.alert.Alert;
 import ai.tradesense.domain.model.alert.AlertData;
+import ai.tradesense.application.payout.PayoutChanged;
+import ai.tradesense.application.payout.PayoutView;
+import ai.tradesense.domain.model.payout.PayoutRequest;
+import ai.tradesense.domain.rules.ConductRule;
 import ai.tradesense.domain.rules.FailureRule;
+import ai.tradesense.domain.rules.OnViolation;
 import ai.tradesense.domain.rules.Outcome;
 
 class OutboundEventsTest {
@@ -123,5 +128,47 @@ class OutboundEventsTest {
             assertThat(WebhookType.named(type.wireName())).contains(type);
         }
         assertThat(WebhookType.named("challenge.exploded")).isEmpty();
+    }
+
+    @Test
+    void conductViolationIsAWebhookAndAConductPauseSuspendsNamingTheRule() {
+        Instant until = Instant.parse("2026-03-03T00:00:00Z");
+        Outcome violation = new Outcome.ConductViolation(ConductRule.MAX_OPEN_LOTS, "t-9", OnViolation.PAUSE);
+        OutboundEvents.Planned planned = OutboundEvents.of(change(applied(5, violation, new Outcome.Paused(until))));
+
+        assertThat(types(planned)).containsExactly(WebhookType.CONDUCT_VIOLATION, WebhookType.CHALLENGE_PAUSED);
+        assertThat(planned.commands()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(CommandKind.CLOSE_ALL_AND_SUSPEND);
+            assertThat(c.reason()).isEqualTo("MAX_OPEN_LOTS");
+            assertThat(c.until()).isEqualTo(until);
+        });
+    }
+
+    @Test
+    void aPaidOutcomeSendsNothingOfItsOwnThePayoutStepsDo() {
+        Outcome paid = new Outcome.PayoutPaid(new BigDecimal("1000"), new BigDecimal("800"), new BigDecimal("200"));
+        assertThat(OutboundEvents.of(change(new LiveMessage.OutcomeReported(ID, 3, AT, paid))).isEmpty()).isTrue();
+
+        PayoutView requested = payout(PayoutRequest.Status.PENDING, null);
+        PayoutView done = payout(PayoutRequest.Status.PAID, AT.plusSeconds(60));
+        assertThat(OutboundEvents.payout(new PayoutChanged(PayoutChanged.Step.REQUESTED, requested)))
+                .hasValueSatisfying(n -> {
+                    assertThat(n.type()).isEqualTo(WebhookType.PAYOUT_REQUESTED);
+                    assertThat(n.at()).isEqualTo(AT);
+                    assertThat(n.challengeId()).isEqualTo(ID);
+                });
+        assertThat(OutboundEvents.payout(new PayoutChanged(PayoutChanged.Step.PAID, done)))
+                .hasValueSatisfying(n -> {
+                    assertThat(n.type()).isEqualTo(WebhookType.PAYOUT_PAID);
+                    assertThat(n.at()).isEqualTo(AT.plusSeconds(60));
+                });
+        assertThat(OutboundEvents.payout(new PayoutChanged(PayoutChanged.Step.APPROVED, requested))).isEmpty();
+        assertThat(OutboundEvents.payout(new PayoutChanged(PayoutChanged.Step.REJECTED, requested))).isEmpty();
+    }
+
+    private static PayoutView payout(PayoutRequest.Status status, Instant paidAt) {
+        return new PayoutView("p-1", ID, "trader-1", "ftmo-model-100k", 1, "USD", new BigDecimal("1000"),
+                paidAt == null ? null : new BigDecimal("800"), paidAt == null ? null : new BigDecimal("200"), status,
+                AT, "trader-1", null, null, paidAt, paidAt == null ? null : "risk-1", null, paidAt);
     }
 }

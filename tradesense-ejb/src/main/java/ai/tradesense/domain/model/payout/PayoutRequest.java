@@ -54,6 +54,10 @@ public class PayoutRequest {
     @Column(nullable = false, length = 16)
     private String status;
 
+    /** The challenge while PENDING, null once decided: its unique index allows one pending request each. */
+    @Column(name = "pending_challenge_id", length = 36)
+    private String pendingChallengeId;
+
     @Column(name = "requested_at", nullable = false, updatable = false)
     private OffsetDateTime requestedAt;
 
@@ -94,6 +98,7 @@ public class PayoutRequest {
         request.currency = currency;
         request.amount = Objects.requireNonNull(amount, "amount");
         request.status = Status.PENDING.name();
+        request.pendingChallengeId = request.challengeId;
         request.requestedAt = Timestamps.stored(at);
         request.requestedBy = requestedBy;
         return request;
@@ -110,6 +115,7 @@ public class PayoutRequest {
     public void paid(String by, Instant at, BigDecimal trader, BigDecimal firm) {
         requirePending();
         status = Status.PAID.name();
+        pendingChallengeId = null;
         decidedBy = by;
         decidedAt = Timestamps.stored(at);
         paidAt = decidedAt;
@@ -120,6 +126,7 @@ public class PayoutRequest {
     public void reject(String by, Instant at, String why) {
         requirePending();
         status = Status.REJECTED.name();
+        pendingChallengeId = null;
         decidedBy = by;
         decidedAt = Timestamps.stored(at);
         reason = why;
