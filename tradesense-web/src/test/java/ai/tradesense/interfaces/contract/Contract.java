@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -36,6 +40,10 @@ public final class Contract {
     public static final Path ASYNCAPI = Path.of("src/main/webapp/asyncapi.yaml");
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML_WRITER = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .build());
     private static final Set<String> COMPOSITION = Set.of("oneOf", "anyOf", "allOf", "$ref");
     private static final Pattern TEMPLATE = Pattern.compile("\\{[^/}]+}");
 
@@ -158,6 +166,72 @@ public final class Contract {
         } catch (IOException e) {
             throw new UncheckedIOException("not JSON: " + body, e);
         }
+    }
+
+    /**
+     * Rewrites the AsyncAPI document's shared schemas ({@code -Dcontract.record=true}): every schema the
+     * {@code *Message} envelopes reach, directly or through others, becomes the OpenAPI schema of that name
+     * converted to JSON Schema. The text above the shared schemas (channels, messages, envelopes, which come
+     * first under {@code components.schemas}) is kept byte for byte. Returns the new text.
+     */
+    public static String recordedAsyncApi(JsonNode openApi, String asyncApiText) {
+        JsonNode openApiSchemas = converted(openApi.path("components").path("schemas"));
+        JsonNode schemas;
+        try {
+            schemas = YAML.readTree(asyncApiText).path("components").path("schemas");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> envelopes = new TreeSet<>();
+        schemas.fieldNames().forEachRemaining(name -> {
+            if (name.endsWith("Message")) {
+                envelopes.add(name);
+            }
+        });
+        Deque<JsonNode> todo = new ArrayDeque<>();
+        envelopes.forEach(name -> todo.add(schemas.get(name)));
+        Set<String> shared = new TreeSet<>();
+        while (!todo.isEmpty()) {
+            for (String ref : refs(todo.pop())) {
+                String name = ref.substring(ref.lastIndexOf('/') + 1);
+                if (!envelopes.contains(name) && shared.add(name)) {
+                    if (!openApiSchemas.has(name)) {
+                        throw new IllegalStateException("the OpenAPI document has no schema " + name);
+                    }
+                    todo.add(openApiSchemas.get(name));
+                }
+            }
+        }
+        ObjectNode ordered = JsonNodeFactory.instance.objectNode();
+        shared.forEach(name -> ordered.set(name, openApiSchemas.get(name)));
+        Matcher first = Pattern.compile("(?m)^    (\\w+):$").matcher(asyncApiText);
+        int from = asyncApiText.indexOf("\n  schemas:\n");
+        int cut = -1;
+        while (first.find(from)) {
+            if (!first.group(1).endsWith("Message")) {
+                cut = first.start();
+                break;
+            }
+            from = first.end();
+        }
+        if (cut < 0) {
+            cut = asyncApiText.length();
+        }
+        try {
+            String yaml = YAML_WRITER.writeValueAsString(ordered);
+            return asyncApiText.substring(0, cut) + yaml.replaceAll("(?m)^(?=.)", "    ");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Set<String> refs(JsonNode node) {
+        Set<String> refs = new TreeSet<>();
+        if (node.isObject() && node.has("$ref")) {
+            refs.add(node.get("$ref").asText());
+        }
+        node.elements().forEachRemaining(child -> refs.addAll(refs(child)));
+        return refs;
     }
 
     /** The OpenAPI document with every schema in JSON Schema form. */

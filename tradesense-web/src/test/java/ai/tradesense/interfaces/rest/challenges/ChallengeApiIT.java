@@ -698,17 +698,20 @@ class ChallengeApiIT {
         assertThat(traded.status()).as(traded.body()).isEqualTo(200);
         Http mine = trader.http();
 
-        JsonObject tooMuch = mine.get("challenges/" + id + "/payouts/eligibility?amount=5000").json();
+        JsonObject tooMuch = conforming("GET", "challenges/" + id + "/payouts/eligibility",
+                mine.get("challenges/" + id + "/payouts/eligibility?amount=5000")).json();
         assertThat(tooMuch.getBoolean("eligible")).isFalse();
         assertThat(money(tooMuch, "withdrawable")).isEqualByComparingTo("3000");
         assertThat(tooMuch.getJsonArray("conditions").getString(0)).isEqualTo("WITHDRAWABLE");
-        JsonObject small = assertProblem(mine.post("challenges/" + id + "/payouts", "{\"amount\": 50}"), 422,
+        JsonObject small = assertProblem(conforming("POST", "challenges/" + id + "/payouts",
+                mine.post("challenges/" + id + "/payouts", "{\"amount\": 50}")), 422,
                 "MIN_AMOUNT");
         assertThat(small.getJsonArray("errors").getJsonObject(0).getString("message"))
                 .isEqualTo("amount 50.00 is below the minimum 100.00");
         assertProblem(mine.post("challenges/" + id + "/payouts", "{\"amount\": \"lots\"}"), 400, "amount");
 
-        Answer requested = mine.post("challenges/" + id + "/payouts", "{\"amount\": 2000}");
+        Answer requested = conforming("POST", "challenges/" + id + "/payouts",
+                mine.post("challenges/" + id + "/payouts", "{\"amount\": 2000}"));
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         String payoutId = requested.json().getString("id");
         assertThat(requested.json().getString("status")).isEqualTo("PENDING");
@@ -719,12 +722,13 @@ class ChallengeApiIT {
         assertThat(risk.get("payouts?status=PENDING").json().getJsonArray("items").getValuesAs(JsonObject.class))
                 .extracting(p -> p.getString("id")).contains(payoutId);
         assertThat(mine.post("payouts/" + payoutId + "/approve", "").status()).isEqualTo(403);
-        Answer first = risk.post("payouts/" + payoutId + "/approve", "");
+        Answer first = conforming("POST", "payouts/" + payoutId + "/approve", risk.post("payouts/" + payoutId + "/approve", ""));
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.json().getString("status")).isEqualTo("PENDING");
         assertThat(first.json().getString("firstApprovedBy")).startsWith("risk:");
         assertProblem(risk.post("payouts/" + payoutId + "/approve", ""), 409, null);
-        Answer paid = secondRisk.post("payouts/" + payoutId + "/approve", "");
+        Answer paid = conforming("POST", "payouts/" + payoutId + "/approve",
+                secondRisk.post("payouts/" + payoutId + "/approve", ""));
         assertThat(paid.status()).as(paid.body()).isEqualTo(200);
         assertThat(paid.json().getString("status")).isEqualTo("PAID");
         assertThat(money(paid.json(), "traderShare")).isEqualByComparingTo("1600");
@@ -740,7 +744,8 @@ class ChallengeApiIT {
         JsonObject after = mine.get("challenges/" + id + "/payouts/eligibility").json();
         assertThat(money(after, "withdrawable")).isEqualByComparingTo("1000");
 
-        List<JsonObject> ledger = mine.get("challenges/" + id + "/payouts").json().getJsonArray("items")
+        List<JsonObject> ledger = conforming("GET", "challenges/" + id + "/payouts", mine.get("challenges/" + id + "/payouts"))
+                .json().getJsonArray("items")
                 .getValuesAs(JsonObject.class);
         assertThat(ledger).singleElement().satisfies(p -> {
             assertThat(p.getString("status")).isEqualTo("PAID");
@@ -756,7 +761,7 @@ class ChallengeApiIT {
         assertThat(mine.get("challenges/" + id + "/payouts?format=csv").body()).contains(payoutId);
         assertThat(mine.get("payouts?traderId=someone-else").status()).isEqualTo(403);
         assertThat(mine.get("payouts/totals").status()).isEqualTo(403);
-        assertThat(api.get("payouts/totals").json().getJsonArray("items").getValuesAs(JsonObject.class))
+        assertThat(conforming("GET", "payouts/totals", api.get("payouts/totals")).json().getJsonArray("items").getValuesAs(JsonObject.class))
                 .filteredOn(t -> t.getString("planCode").equals(code)).singleElement()
                 .satisfies(t -> assertThat(money(t, "firmShare")).isEqualByComparingTo("400"));
 
@@ -767,7 +772,8 @@ class ChallengeApiIT {
 
         String second = mine.post("challenges/" + id + "/payouts", "{\"amount\": 500}").json().getString("id");
         assertProblem(risk.post("payouts/" + second + "/reject", "{}"), 422, "reason");
-        Answer rejected = risk.post("payouts/" + second + "/reject", "{\"reason\": \"copy trading under review\"}");
+        Answer rejected = conforming("POST", "payouts/" + second + "/reject",
+                risk.post("payouts/" + second + "/reject", "{\"reason\": \"copy trading under review\"}"));
         assertThat(rejected.json().getString("status")).isEqualTo("REJECTED");
         assertThat(rejected.json().getString("reason")).isEqualTo("copy trading under review");
         assertThat(mine.get("challenges/" + id + "/payouts/eligibility?amount=500").json().getBoolean("eligible"))
@@ -802,7 +808,7 @@ class ChallengeApiIT {
                 { "code": "%s", "initialBalance": 100000, "dayBoundary": { "zone": "UTC", "time": "00:00" },
                   "phases": [ { "maxLoss": { "pct": 10 }, "conduct": { "maxLotsPerTrade": { "lots": -1 } } } ] }
                 """.formatted(code));
-        assertProblem(badPlan, 422, "phases[0].conduct.maxLotsPerTrade.lots");
+        assertProblem(conforming("POST", "plans", badPlan), 422, "phases[0].conduct.maxLotsPerTrade.lots");
         Answer plan = api.post("plans", """
                 { "code": "%s", "initialBalance": 100000, "dayBoundary": { "zone": "UTC", "time": "00:00" },
                   "phases": [ { "maxLoss": { "pct": 10 }, "conduct": {
@@ -810,7 +816,8 @@ class ChallengeApiIT {
                     "news": { "beforeSeconds": 60, "afterSeconds": 60, "onViolation": "FLAG" } } } ] }
                 """.formatted(code));
         assertThat(plan.status()).as(plan.body()).isEqualTo(201);
-        JsonObject conduct = api.get("plans/" + code).json().getJsonObject("definition").getJsonArray("phases")
+        JsonObject conduct = conforming("GET", "plans/" + code, api.get("plans/" + code)).json().getJsonObject("definition")
+                .getJsonArray("phases")
                 .getJsonObject(0).getJsonObject("conduct");
         assertThat(conduct.getJsonObject("maxLotsPerTrade").getString("onViolation")).isEqualTo("FAIL");
         assertThat(conduct.getJsonObject("news").getJsonArray("impact").getString(0)).isEqualTo("HIGH");
@@ -819,25 +826,25 @@ class ChallengeApiIT {
         Answer entry = api.post("calendar", """
                 { "at": "2026-03-06T13:30:00Z", "title": "Payrolls", "impact": "HIGH", "symbols": ["%s"] }
                 """.formatted(symbol));
-        assertThat(entry.status()).as(entry.body()).isEqualTo(201);
+        assertThat(conforming("POST", "calendar", entry).status()).as(entry.body()).isEqualTo(201);
         String entryId = entry.json().getString("id");
         Answer imported = api.send(java.net.http.HttpRequest.newBuilder(api.base().resolve("calendar"))
                 .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
                         "at,title,impact,symbols\n2026-03-07T12:00:00Z,\"CPI, core\",MEDIUM,%s|XAUUSD\n"
                                 .formatted(symbol) + "2026-03-08T12:00:00Z,Rates,LOW,%s EURUSD\n".formatted(symbol))));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        assertThat(conforming("POST", "calendar", imported).status()).as(imported.body()).isEqualTo(201);
         assertThat(array(imported.body())).hasSize(2);
         Answer badCsv = api.send(java.net.http.HttpRequest.newBuilder(api.base().resolve("calendar"))
                 .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
                         "at,title,impact,symbols\n2026-03-07T12:00:00Z,CPI,SEVERE,EURUSD\n")));
-        assertProblem(badCsv, 422, "lines[1].impact");
+        assertProblem(conforming("POST", "calendar", badCsv), 422, "lines[1].impact");
         String secondId = array(imported.body()).getJsonObject(1).getString("id");
         Answer updated = api.put("calendar/" + secondId, """
                 { "at": "2026-03-08T12:00:00Z", "title": "Rate decision", "impact": "HIGH", "symbols": ["EURUSD"] }""");
-        assertThat(updated.json().getString("title")).isEqualTo("Rate decision");
+        assertThat(conforming("PUT", "calendar/" + secondId, updated).json().getString("title")).isEqualTo("Rate decision");
         assertThat(api.delete("calendar/" + secondId).status()).isEqualTo(204);
         assertProblem(api.get("calendar/" + secondId), 404, null);
-        assertThat(api.get("calendar").body()).contains(entryId).doesNotContain(secondId);
+        assertThat(conforming("GET", "calendar", api.get("calendar")).body()).contains(entryId).doesNotContain(secondId);
         assertProblem(api.post("calendar", "{ \"at\": \"soon\", \"title\": \"x\", \"impact\": \"HIGH\", "
                 + "\"symbols\": [\"EURUSD\"] }"), 422, "at");
 
@@ -849,16 +856,16 @@ class ChallengeApiIT {
                     "side": "BUY", "volume": 1, "price": 1.08 },
                   { "type": "TRADE_MODIFIED", "id": "t-1", "at": "2026-03-06T14:01:00Z", "stopLoss": 1.07 } ]
                 """.formatted(symbol));
-        assertThat(news.status()).as(news.body()).isEqualTo(200);
+        assertThat(conforming("POST", "challenges/" + id + "/events", news).status()).as(news.body()).isEqualTo(200);
         assertThat(news.body()).contains("\"rule\":\"NEWS_TRADING\"", "\"rule\":\"MAX_OPEN_TRADES\"");
         assertThat(news.json().getJsonObject("challenge").getString("status")).isEqualTo("ACTIVE");
-        JsonObject alerts = api.get("alerts?kind=CONDUCT&challengeId=" + id).json();
+        JsonObject alerts = conforming("GET", "alerts", api.get("alerts?kind=CONDUCT&challengeId=" + id)).json();
         assertThat(alerts.getJsonArray("items")).as(alerts.toString()).hasSize(2);
 
         Answer tooBig = api.post("challenges/" + id + "/events", """
                 { "type": "TRADE_OPENED", "id": "t-3", "at": "2026-03-06T15:00:00Z", "symbol": "EURUSD",
                   "side": "SELL", "volume": 2.5, "price": 1.08 }""");
-        JsonObject failed = tooBig.json().getJsonObject("challenge");
+        JsonObject failed = conforming("POST", "challenges/" + id + "/events", tooBig).json().getJsonObject("challenge");
         assertThat(failed.getString("status")).isEqualTo("FAILED");
         assertThat(failed.getJsonObject("failure").getString("rule")).isEqualTo("MAX_LOTS_PER_TRADE");
         assertProblem(api.post("challenges/" + id + "/events",
