@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import ai.tradesense.application.challenge.AuditContent;
 import ai.tradesense.application.challenge.LiveMessage;
 import ai.tradesense.application.payout.PayoutApprovalConflictException;
+import ai.tradesense.application.challenge.ChallengeDocuments;
 import ai.tradesense.application.outbound.OutboundEvents;
 import ai.tradesense.application.payout.PayoutChanged;
 import ai.tradesense.application.payout.PayoutNotEligibleException;
@@ -71,6 +72,9 @@ public class DefaultPayoutService implements PayoutService {
 
     @Inject
     OutboxWriter outbox;
+
+    @Inject
+    ChallengeDocuments documents;
 
     @Inject
     Event<PayoutChanged> changed;
@@ -154,8 +158,11 @@ public class DefaultPayoutService implements PayoutService {
         }
         // The payout reads the equity the pending tick set, so the log holds that tick before it (§18).
         ticks.storePending(challenge);
-        Evaluation evaluation = challenge.approvePayout(rules,
-                new ai.tradesense.domain.rules.Event.Payout(request.id(), at, request.amount()), now);
+        ai.tradesense.domain.rules.Event.Payout payout =
+                new ai.tradesense.domain.rules.Event.Payout(request.id(), at, request.amount());
+        Evaluation evaluation = challenge.approvePayout(rules, payout, now);
+        // In the event log like any applied event, so a replay of the log pays it too (§20.5).
+        challenges.add(documents.recorded(challenge, payout, evaluation.outcomes(), now));
         Outcome.PayoutPaid paid = evaluation.outcomes().stream().filter(Outcome.PayoutPaid.class::isInstance)
                 .map(Outcome.PayoutPaid.class::cast).findFirst()
                 .orElseThrow(() -> new PayoutNotEligibleException(judged));

@@ -258,11 +258,19 @@ public class Challenge {
     }
 
     /**
-     * Applies staff's approval of the pending payout through the rule engine, like a manual action: not an
-     * event of the platform's log, so the sequence number stays; throws before any change.
+     * Applies staff's approval of the pending payout through the rule engine and takes the next sequence
+     * number: the PAYOUT is part of the stored log (the caller stores it), so replaying the log gives the
+     * state after it. The pending tick must have been stored first; throws before any change.
      */
     public Evaluation approvePayout(RuleSet rules, Event.Payout payout, Instant now) {
+        if (pendingTick != null) {
+            throw new IllegalStateException("the pending tick of challenge " + id + " must be stored first");
+        }
         Evaluation evaluation = Evaluator.approvePayout(rules, account(), payout);
+        seq++;
+        if (marks != null) {
+            marks = marks.next(rules, payout, evaluation);
+        }
         keep(rules, evaluation.state(), now);
         return evaluation;
     }

@@ -781,6 +781,22 @@ class ChallengeApiIT {
         assertThat(money(mine.get("challenges/" + id).json(), "balance")).isEqualByComparingTo("101000");
         assertProblem(api.post("challenges/" + id + "/events", "{\"type\": \"PAYOUT\", \"at\": \""
                 + now.plusSeconds(3) + "\", \"amount\": 100}"), 422, "type");
+        // The paid payout is in the stored log: replayed from the start, the log gives the account's state.
+        JsonObject challenge = api.get("challenges/" + id).json();
+        List<JsonObject> log = api.get("challenges/" + id + "/events?after=0&limit=100").json().getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertThat(log).extracting(e -> e.getJsonObject("event").getString("type"))
+                .containsExactly("TRADE_OPENED", "TRADE_CLOSED", "PAYOUT");
+        assertThat(log.get(2).getJsonNumber("seq").longValue()).isEqualTo(challenge.getJsonNumber("seq").longValue());
+        StringBuilder replay = new StringBuilder("{\"planCode\": \"" + code + "\", \"startAt\": \""
+                + challenge.getString("startedAt") + "\", \"events\": [");
+        for (int i = 0; i < log.size(); i++) {
+            replay.append(i == 0 ? "" : ", ").append(log.get(i).getJsonObject("event"));
+        }
+        JsonObject replayed = api.post("simulations", replay.append("]}").toString()).json().getJsonObject("final");
+        for (String figure : List.of("balance", "equity", "dailyLossFloor", "maxLossFloor", "dayStartEquity")) {
+            assertThat(money(replayed, figure)).as(figure).isEqualByComparingTo(money(challenge, figure));
+        }
     }
 
     private static String event(String challengeId, String type, String fields) {
