@@ -2,8 +2,6 @@ package ai.tradesense.domain.surveillance;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -14,11 +12,6 @@ import java.util.function.Predicate;
  */
 final class CopyTradingDetector {
 
-    private static final Comparator<SurveilledTrade> BY_SYMBOL_SIDE_TIME = Comparator
-            .comparing(SurveilledTrade::symbol)
-            .thenComparing(SurveilledTrade::side)
-            .thenComparing(SurveilledTrade::openedAt);
-
     private CopyTradingDetector() {
     }
 
@@ -28,21 +21,19 @@ final class CopyTradingDetector {
      */
     static List<Finding> detect(LocalDate day, List<SurveilledTrade> trades, SurveillanceSettings settings,
                                 Predicate<String> ownCopyingAllowed) {
-        SurveilledTrade[] sorted = trades.toArray(SurveilledTrade[]::new);
-        Arrays.sort(sorted, BY_SYMBOL_SIDE_TIME);
+        Keyed[] sorted = Keyed.sorted(trades, t -> t.symbol() + ' ' + t.side());
         AccountPairs pairs = new AccountPairs(settings.evidenceLimit());
         long window = settings.copyWindowMs();
         for (int i = 0; i < sorted.length; i++) {
-            SurveilledTrade first = sorted[i];
-            long limit = first.openedAt().toEpochMilli() + window;
+            Keyed first = sorted[i];
+            long limit = first.openMs() + window;
             for (int j = i + 1; j < sorted.length; j++) {
-                SurveilledTrade second = sorted[j];
-                if (second.side() != first.side() || !second.symbol().equals(first.symbol())
-                        || second.openedAt().toEpochMilli() > limit) {
+                Keyed second = sorted[j];
+                if (second.group() != first.group() || second.openMs() > limit) {
                     break;
                 }
-                if (counts(first, second, ownCopyingAllowed)) {
-                    pairs.add(first.ref(), second.ref());
+                if (counts(first.trade(), second.trade(), ownCopyingAllowed)) {
+                    pairs.add(first.trade().ref(), second.trade().ref());
                 }
             }
         }

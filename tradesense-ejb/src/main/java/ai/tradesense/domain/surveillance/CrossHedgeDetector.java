@@ -2,8 +2,6 @@ package ai.tradesense.domain.surveillance;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -19,25 +17,20 @@ final class CrossHedgeDetector {
 
     static List<Finding> detect(LocalDate day, List<SurveilledTrade> trades, TraderLinks links,
                                 SurveillanceSettings settings) {
-        Party[] sorted = new Party[trades.size()];
-        for (int i = 0; i < sorted.length; i++) {
-            sorted[i] = new Party(links.party(trades.get(i).traderId()), trades.get(i));
-        }
-        Arrays.sort(sorted, Comparator.comparing(Party::party)
-                .thenComparing(p -> p.trade().symbol())
-                .thenComparing(p -> p.trade().openedAt()));
+        Keyed[] sorted = Keyed.sorted(trades, t -> links.party(t.traderId()) + ' ' + t.symbol());
         AccountPairs pairs = new AccountPairs(settings.evidenceLimit());
-        List<SurveilledTrade> open = new ArrayList<>();
+        List<Keyed> open = new ArrayList<>();
         for (int i = 0; i < sorted.length; i++) {
-            SurveilledTrade next = sorted[i].trade();
-            if (i == 0 || !sorted[i - 1].party().equals(sorted[i].party())
-                    || !sorted[i - 1].trade().symbol().equals(next.symbol())) {
+            Keyed next = sorted[i];
+            if (i == 0 || sorted[i - 1].group() != next.group()) {
                 open.clear();
             }
-            open.removeIf(held -> !held.openAt(next.openedAt()));
-            for (SurveilledTrade held : open) {
-                if (held.side() != next.side() && !held.challengeId().equals(next.challengeId())) {
-                    pairs.add(held.ref(), next.ref());
+            // held from the open up to, not including, the close
+            open.removeIf(held -> held.closeMs() <= next.openMs());
+            for (Keyed held : open) {
+                if (held.trade().side() != next.trade().side()
+                        && !held.trade().challengeId().equals(next.trade().challengeId())) {
+                    pairs.add(held.trade().ref(), next.trade().ref());
                 }
             }
             open.add(next);
@@ -48,6 +41,4 @@ final class CrossHedgeDetector {
         }
         return findings;
     }
-
-    private record Party(String party, SurveilledTrade trade) { }
 }

@@ -23,11 +23,6 @@ public record SurveilledTrade(String challengeId, String traderId, String tradeI
         Objects.requireNonNull(openedAt, "openedAt");
     }
 
-    /** Whether this trade was still open at {@code at} (a trade closed exactly then no longer is). */
-    boolean openAt(Instant at) {
-        return closedAt == null || closedAt.isAfter(at);
-    }
-
     Finding.TradeRef ref() {
         return new Finding.TradeRef(challengeId, traderId, tradeId, symbol, side, openedAt, closedAt);
     }
