@@ -1,5 +1,6 @@
 package ai.tradesense.domain.surveillance;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,19 +14,24 @@ public final class Surveillance {
     }
 
     /**
-     * The findings of one day: copy trading, then hedges, then shared addresses.
+     * The findings of one day, [{@code from}, {@code to}): copy trading and shared addresses among the trades opened
+     * in it, hedges among all the trades held during it; copy trading first, then hedges, then shared addresses.
      *
-     * @param trades            the trades opened that day, and those opened before it still open during it
+     * @param trades            the trades held during the day: opened in it, or before it and still open in it
+     * @param signIns           the day's sign-ins
      * @param ownCopyingAllowed by challenge id: whether its plan allows copying between one trader's own accounts
      */
-    public static List<Finding> findings(LocalDate day, List<SurveilledTrade> trades, List<SignIn> signIns,
-                                         TraderLinks links, Predicate<String> ownCopyingAllowed,
-                                         SurveillanceSettings settings) {
+    public static List<Finding> findings(LocalDate day, Instant from, Instant to, List<SurveilledTrade> trades,
+                                         List<SignIn> signIns, TraderLinks links,
+                                         Predicate<String> ownCopyingAllowed, SurveillanceSettings settings) {
         Objects.requireNonNull(day, "day");
+        List<SurveilledTrade> opened = trades.stream()
+                .filter(t -> !t.openedAt().isBefore(from) && t.openedAt().isBefore(to))
+                .toList();
         List<Finding> findings = new ArrayList<>(
-                CopyTradingDetector.detect(day, trades, settings, ownCopyingAllowed));
+                CopyTradingDetector.detect(day, opened, settings, ownCopyingAllowed));
         findings.addAll(CrossHedgeDetector.detect(day, trades, links, settings));
-        findings.addAll(SharedAddressDetector.detect(day, trades, signIns, links, settings));
+        findings.addAll(SharedAddressDetector.detect(day, opened, signIns, links, settings));
         return findings;
     }
 }

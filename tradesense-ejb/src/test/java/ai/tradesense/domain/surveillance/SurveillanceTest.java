@@ -15,6 +15,7 @@ import ai.tradesense.domain.rules.Side;
 class SurveillanceTest {
 
     private static final LocalDate DAY = LocalDate.parse("2026-12-01");
+    private static final Instant DAY_START = Instant.parse("2026-12-01T00:00:00Z");
     private static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
     private static final SurveillanceSettings SETTINGS = SurveillanceSettings.DEFAULTS;
 
@@ -41,7 +42,7 @@ class SurveillanceTest {
     }
 
     private List<Finding> findings(TraderLinks links, Predicate<String> ownCopyingAllowed) {
-        return Surveillance.findings(DAY, trades, signIns, links, ownCopyingAllowed, SETTINGS);
+        return Surveillance.findings(DAY, DAY_START, DAY_START.plusSeconds(86_400), trades, signIns, links, ownCopyingAllowed, SETTINGS);
     }
 
     private List<Finding> findings() {
@@ -162,6 +163,21 @@ class SurveillanceTest {
 
         assertThat(of(findings(links, c -> true), Finding.Kind.CROSS_HEDGE)).singleElement()
                 .extracting(f -> List.copyOf(f.traders())).asList().containsExactly("alice", "bob");
+    }
+
+    @Test
+    void aPositionOpenedTheDayBeforeIsHedgedButItsOpeningMatchesNoCopy() {
+        open("c-1", "alice", Side.BUY, -10 * 3_600_000L, null);
+        open("c-2", "alice", Side.SELL, 5_000, null);
+        for (int i = 0; i < 5; i++) {
+            open("c-3", "bob", Side.BUY, -10 * 3_600_000L + i, null);
+        }
+
+        List<Finding> all = findings();
+
+        assertThat(of(all, Finding.Kind.CROSS_HEDGE)).singleElement()
+                .extracting(f -> List.copyOf(f.accounts())).asList().containsExactly("c-1", "c-2");
+        assertThat(of(all, Finding.Kind.COPY_TRADING)).isEmpty();
     }
 
     @Test
