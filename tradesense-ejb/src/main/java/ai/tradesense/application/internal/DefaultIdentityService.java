@@ -132,7 +132,8 @@ public class DefaultIdentityService implements IdentityService {
             user.get().rehashPassword(passwords.hash(password));
             LOG.log(Level.INFO, "Password hash of user {0} upgraded at sign-in", user.get().id());
         }
-        if (address != null && !address.isBlank()) {
+        // Surveillance compares traders; staff signing in from the office is no finding.
+        if (address != null && !address.isBlank() && user.get().roles().equals(EnumSet.of(User.StoredRole.TRADER))) {
             String kept = address.length() > MAX_ADDRESS ? address.substring(0, MAX_ADDRESS) : address;
             signIns.add(new SignInAddress(UUID.randomUUID().toString(), user.get().id(), kept, clock.instant()));
         }

@@ -1,5 +1,6 @@
 package ai.tradesense.interfaces.rest.surveillance;
 
+import java.time.Clock;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import ai.tradesense.application.risk.SurveillanceScan;
 import ai.tradesense.application.risk.SurveillanceService;
 import ai.tradesense.application.risk.TraderLinkView;
 import ai.tradesense.application.security.Role;
@@ -29,7 +31,8 @@ import ai.tradesense.interfaces.security.CurrentCaller;
 
 /**
  * Surveillance across accounts for risk staff: the findings (alerts of kinds COPY_TRADING, CROSS_HEDGE and
- * SHARED_IP with their evidence; dismiss one with {@code POST /alerts/{id}/ack} and a note) and trader links.
+ * SHARED_IP with their evidence; dismiss one with {@code POST /alerts/{id}/ack} and a note), trader links, and
+ * (for admins) a scan now.
  */
 @Path("surveillance")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,6 +45,12 @@ public class SurveillanceResource {
     SurveillanceService surveillance;
 
     @Inject
+    SurveillanceScan scans;
+
+    @Inject
+    Clock clock;
+
+    @Inject
     CurrentCaller caller;
 
     @GET
@@ -51,6 +60,17 @@ public class SurveillanceResource {
         Paging paging = Paging.of(page, size);
         return PageDto.json(surveillance.findings(caller.get(), blankToNull(status), blankToNull(kind),
                 paging.page(), paging.size()).map(AlertJson::write));
+    }
+
+    /** Runs a scan now, as the worker's job does every five minutes; answers what it read and raised. */
+    @POST
+    @Path("scans")
+    @Allow(Role.ADMIN)
+    public String scan() {
+        SurveillanceScan.Report report = scans.scan(clock.instant());
+        return Json.createObjectBuilder().add("days", report.days()).add("trades", report.trades())
+                .add("signIns", report.signIns()).add("findings", report.findings()).add("raised", report.raised())
+                .build().toString();
     }
 
     @GET
