@@ -45,15 +45,19 @@ public class DefaultAlertService implements AlertService {
     @Override
     public Page<AlertView> list(Caller caller, String status, String kind, String challengeId, int page, int size) {
         requireStaff(caller);
-        Boolean acknowledged = null;
-        if (status != null) {
-            acknowledged = switch (status) {
-                case "OPEN" -> false;
-                case "ACKNOWLEDGED" -> true;
-                default -> throw InvalidInputException.of("status", Kind.VALUE, "must be OPEN or ACKNOWLEDGED");
-            };
+        return alerts.search(acknowledged(status), kind, challengeId, page, size).map(AlertView::of);
+    }
+
+    /** The status filter of an alert list: OPEN, ACKNOWLEDGED, or null for both. */
+    static Boolean acknowledged(String status) {
+        if (status == null) {
+            return null;
         }
-        return alerts.search(acknowledged, kind, challengeId, page, size).map(AlertView::of);
+        return switch (status) {
+            case "OPEN" -> false;
+            case "ACKNOWLEDGED" -> true;
+            default -> throw InvalidInputException.of("status", Kind.VALUE, "must be OPEN or ACKNOWLEDGED");
+        };
     }
 
     @Override

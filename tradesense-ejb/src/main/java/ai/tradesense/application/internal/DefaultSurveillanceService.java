@@ -42,14 +42,7 @@ public class DefaultSurveillanceService implements SurveillanceService {
     @Override
     public Page<AlertView> findings(Caller caller, String status, String kind, int page, int size) {
         requireStaff(caller);
-        Boolean acknowledged = null;
-        if (status != null) {
-            acknowledged = switch (status) {
-                case "OPEN" -> false;
-                case "ACKNOWLEDGED" -> true;
-                default -> throw InvalidInputException.of("status", Kind.VALUE, "must be OPEN or ACKNOWLEDGED");
-            };
-        }
+        Boolean acknowledged = DefaultAlertService.acknowledged(status);
         if (kind != null && !KINDS.contains(kind)) {
             throw InvalidInputException.of("kind", Kind.VALUE, "must be one of " + String.join(", ", KINDS));
         }
