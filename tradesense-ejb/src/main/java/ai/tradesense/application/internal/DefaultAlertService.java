@@ -82,8 +82,10 @@ public class DefaultAlertService implements AlertService {
         // Other consoles see the acknowledgement at once. The live message is JSON until live messages are typed.
         Challenge challenge = challenges.find(alert.challengeId()).orElse(null);
         if (challenge != null) {
-            changes.fire(new ChallengeChanged(challenge.id(), challenge.traderId(), challenge.planCode(),
-                    List.of(new LiveMessage.Alert(challenge.id(), challenge.seq(), clock.instant(), view))));
+            List<LiveMessage> messages = List.of(new LiveMessage.Alert(challenge.id(), challenge.seq(), clock.instant(),
+                    view));
+            changes.fire(StaffOnlyChanges.staffOnly(alert.kind()) ? StaffOnlyChanges.of(challenge, messages)
+                    : new ChallengeChanged(challenge.id(), challenge.traderId(), challenge.planCode(), messages));
         }
         return view;
     }

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import ai.tradesense.application.challenge.ChallengeChanged;
 import ai.tradesense.application.challenge.LiveMessage;
 import ai.tradesense.application.risk.SurveillanceScan;
 import ai.tradesense.domain.model.alert.Alert;
@@ -53,7 +54,7 @@ public class DefaultSurveillanceScan implements SurveillanceScan {
     AlertRaiser alerts;
 
     @Inject
-    ChangePublisher publisher;
+    jakarta.enterprise.event.Event<ChallengeChanged> changes;
 
     @Inject
     @ConfigProperty(name = "tradesense.surveillance.copy-window-ms", defaultValue = "500")
@@ -123,7 +124,8 @@ public class DefaultSurveillanceScan implements SurveillanceScan {
         Challenge challenge = subject.get();
         Optional<LiveMessage> message = alerts.raise(challenge, finding.kind().name(), Alert.Severity.WARNING,
                 dedupeKey(finding), message(finding), new AlertData.Surveilled(finding), now);
-        message.ifPresent(m -> publisher.publishAsIs(challenge, List.of(m)));
+        // to the ops channel only, after the commit; not to the challenge's watchers, nor to webhooks
+        message.ifPresent(m -> changes.fire(StaffOnlyChanges.of(challenge, List.of(m))));
         return message.isPresent();
     }
 

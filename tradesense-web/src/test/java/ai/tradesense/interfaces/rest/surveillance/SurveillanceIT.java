@@ -4,10 +4,13 @@ import static ai.tradesense.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.WebSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import ai.tradesense.testsupport.Accounts;
 import ai.tradesense.testsupport.Http;
 import ai.tradesense.testsupport.Http.Answer;
+import ai.tradesense.testsupport.LiveClient;
 import ai.tradesense.testsupport.RealServices;
 import ai.tradesense.testsupport.TestServices;
 
@@ -45,6 +49,8 @@ class SurveillanceIT {
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/tradesense-web.war"));
     }
+
+    private static final List<String> SURVEILLANCE_KINDS = List.of("COPY_TRADING", "CROSS_HEDGE", "SHARED_IP");
 
     @ArquillianResource
     URL base;
@@ -75,11 +81,26 @@ class SurveillanceIT {
         assertThat(clientIp(aliceOne, "a-0")).isEqualTo(address);
         assertThat(clientIp(aliceOne, "a-1")).isNull();
 
+        // every account an alert can be raised on is watched by its trader
+        List<LiveClient> watchers = List.of(watch(aliceOne, alice), watch(aliceTwo, alice), watch(bobs, bob));
+        LiveClient ops = connectTo("ws/ops?access_token=" + token(Accounts.withRoles(api, "RISK")));
+
         Answer scanned = api.post("surveillance/scans", "");
         assertThat(scanned.status()).as(scanned.body()).isEqualTo(200);
         assertThat(scanned.json().getInt("raised")).isGreaterThanOrEqualTo(3);
         assertThat(api.post("surveillance/scans", "").json().getInt("raised"))
                 .as("the same findings are not raised twice").isZero();
+
+        JsonObject pushed = ops.next("ALERT", Duration.ofSeconds(30));
+        while (!SURVEILLANCE_KINDS.contains(pushed.getJsonObject("data").getString("kind"))) {
+            pushed = ops.next("ALERT", Duration.ofSeconds(30));
+        }
+        for (LiveClient watcher : watchers) {
+            assertThat(watcher.poll()).as("a surveillance alert names other traders: never to a trader's watchers")
+                    .isNull();
+            watcher.socket().sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        }
+        ops.socket().sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
 
         List<JsonObject> findings = findings("", aliceOne, bobs, aliceTwo);
         JsonObject copy = only(findings, "COPY_TRADING");
@@ -132,6 +153,20 @@ class SurveillanceIT {
         assertThat(api.delete("surveillance/links/" + id).status()).isEqualTo(204);
         assertThat(api.delete("surveillance/links/" + id).status()).isEqualTo(404);
         assertThat(count("SELECT COUNT(*) FROM trader_link WHERE id = ?", id)).isZero();
+    }
+
+    private static String token(Accounts.User user) {
+        return user.http().header("Authorization").substring("Bearer ".length());
+    }
+
+    private LiveClient watch(String challenge, Accounts.User trader) throws Exception {
+        LiveClient watcher = connectTo("ws/challenges/" + challenge + "?access_token=" + token(trader));
+        assertThat(watcher.next().getString("type")).isEqualTo("STATE");
+        return watcher;
+    }
+
+    private LiveClient connectTo(String path) throws Exception {
+        return LiveClient.connect(URI.create("ws://" + base.getHost() + ":" + base.getPort() + base.getPath() + path));
     }
 
     private String started(String trader, Instant at) {
