@@ -11,6 +11,7 @@ import { riskDetailView } from './views/risk-detail.js';
 import { simulatorView } from './views/simulator.js';
 import { adminView } from './views/admin.js';
 import { calendarView } from './views/calendar.js';
+import { surveillanceView } from './views/surveillance.js';
 
 /** [pattern, view, who may see it ('public' | 'signed-in' | 'staff' | 'admin')]. */
 const ROUTES = [
@@ -23,6 +24,7 @@ const ROUTES = [
   [/^\/simulator$/, simulatorView, 'signed-in'],
   [/^\/admin(?:\/(plans|users|keys))?$/, adminView, 'admin'],
   [/^\/calendar$/, calendarView, 'staff'],
+  [/^\/surveillance$/, surveillanceView, 'staff'],
 ];
 
 const main = document.getElementById('main');
@@ -54,6 +56,7 @@ function renderNav() {
   if (isStaff()) {
     items.push(link('#/risk', 'Risk console'));
     items.push(link('#/calendar', 'Calendar'));
+    items.push(link('#/surveillance', 'Surveillance'));
   }
   items.push(link('#/simulator', 'Simulator'));
   if (hasRole('ADMIN')) {

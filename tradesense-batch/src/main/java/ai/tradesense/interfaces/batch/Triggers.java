@@ -52,6 +52,12 @@ public class Triggers {
         fire(WorkerJobs.MAINTENANCE);
     }
 
+    /** Surveillance across accounts (copy trading, hedges, shared addresses): every five minutes. */
+    @Schedule(hour = "*", minute = "*/5", second = "50", persistent = true, info = WorkerJobs.SURVEILLANCE)
+    void surveillance() {
+        fire(WorkerJobs.SURVEILLANCE);
+    }
+
     /** A trigger never throws: a timer that fails is retried by the container, and the job is retried anyway. */
     private void fire(String job) {
         try {

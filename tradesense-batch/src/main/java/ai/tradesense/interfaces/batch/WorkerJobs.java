@@ -16,7 +16,11 @@ public final class WorkerJobs {
     /** Prunes what retention allows and measures the tables. */
     public static final String MAINTENANCE = "maintenance";
 
-    public static final List<String> ALL = List.of(RISK_SCAN, DAILY_RESET, SHARD_DRAIN, SNAPSHOTS, MAINTENANCE);
+    /** Surveillance across accounts over the current and the previous day: findings become alerts. */
+    public static final String SURVEILLANCE = "surveillance";
+
+    public static final List<String> ALL = List.of(RISK_SCAN, DAILY_RESET, SHARD_DRAIN, SNAPSHOTS, MAINTENANCE,
+            SURVEILLANCE);
 
     private WorkerJobs() {
     }

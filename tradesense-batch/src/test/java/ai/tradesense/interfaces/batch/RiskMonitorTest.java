@@ -55,7 +55,7 @@ class RiskMonitorTest {
     @Test
     void namesTheJobsAndSaysWhenNoneRanHereYet() {
         assertThat(monitor.getJobs()).containsExactly("risk-scan", "daily-reset", "shard-drain", "snapshots",
-                "maintenance");
+                "maintenance", "surveillance");
         assertThat(monitor.getLastRuns()).contains("risk-scan: no run on this node yet");
         assertThat(monitor.lastRun("snapshots")).isEmpty();
         assertThatThrownBy(() -> monitor.lastRun("no-such-job")).isInstanceOf(IllegalArgumentException.class)

@@ -45,15 +45,19 @@ public class DefaultAlertService implements AlertService {
     @Override
     public Page<AlertView> list(Caller caller, String status, String kind, String challengeId, int page, int size) {
         requireStaff(caller);
-        Boolean acknowledged = null;
-        if (status != null) {
-            acknowledged = switch (status) {
-                case "OPEN" -> false;
-                case "ACKNOWLEDGED" -> true;
-                default -> throw InvalidInputException.of("status", Kind.VALUE, "must be OPEN or ACKNOWLEDGED");
-            };
+        return alerts.search(acknowledged(status), kind, challengeId, page, size).map(AlertView::of);
+    }
+
+    /** The status filter of an alert list: OPEN, ACKNOWLEDGED, or null for both. */
+    static Boolean acknowledged(String status) {
+        if (status == null) {
+            return null;
         }
-        return alerts.search(acknowledged, kind, challengeId, page, size).map(AlertView::of);
+        return switch (status) {
+            case "OPEN" -> false;
+            case "ACKNOWLEDGED" -> true;
+            default -> throw InvalidInputException.of("status", Kind.VALUE, "must be OPEN or ACKNOWLEDGED");
+        };
     }
 
     @Override
@@ -78,8 +82,10 @@ public class DefaultAlertService implements AlertService {
         // Other consoles see the acknowledgement at once. The live message is JSON until live messages are typed.
         Challenge challenge = challenges.find(alert.challengeId()).orElse(null);
         if (challenge != null) {
-            changes.fire(new ChallengeChanged(challenge.id(), challenge.traderId(), challenge.planCode(),
-                    List.of(new LiveMessage.Alert(challenge.id(), challenge.seq(), clock.instant(), view))));
+            List<LiveMessage> messages = List.of(new LiveMessage.Alert(challenge.id(), challenge.seq(), clock.instant(),
+                    view));
+            changes.fire(StaffOnlyChanges.staffOnly(alert.kind()) ? StaffOnlyChanges.of(challenge, messages)
+                    : new ChallengeChanged(challenge.id(), challenge.traderId(), challenge.planCode(), messages));
         }
         return view;
     }

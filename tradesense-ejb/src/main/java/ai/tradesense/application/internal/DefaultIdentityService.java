@@ -39,6 +39,8 @@ import ai.tradesense.domain.model.identity.RefreshToken;
 import ai.tradesense.domain.model.identity.User;
 import ai.tradesense.domain.model.identity.UserNotFoundException;
 import ai.tradesense.domain.model.plan.PlanRepository;
+import ai.tradesense.domain.model.surveillance.SignInAddress;
+import ai.tradesense.domain.model.surveillance.SurveillanceRepository;
 
 @Stateless
 @LocalBean
@@ -49,10 +51,14 @@ public class DefaultIdentityService implements IdentityService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s.]{2,63}");
     private static final Pattern NAME_CHARS = Pattern.compile("[^<>\\p{Cntrl}]{1,100}");
     private static final String KEY_PREFIX = "tsk_";
+    private static final int MAX_ADDRESS = 64;
     static final String INVALID_CREDENTIALS = "wrong email or password";
 
     @Inject
     IdentityRepository identities;
+
+    @Inject
+    SurveillanceRepository signIns;
 
     @Inject
     PlanRepository plans;
@@ -108,6 +114,11 @@ public class DefaultIdentityService implements IdentityService {
 
     @Override
     public Tokens login(String email, String password) {
+        return login(email, password, null);
+    }
+
+    @Override
+    public Tokens login(String email, String password, String address) {
         if (email == null || password == null || email.length() > 254 || password.length() > 128) {
             passwords.verify("", null);
             throw new AuthenticationFailedException(INVALID_CREDENTIALS);
@@ -120,6 +131,11 @@ public class DefaultIdentityService implements IdentityService {
         if (passwords.needsRehash(user.get().passwordHash())) {
             user.get().rehashPassword(passwords.hash(password));
             LOG.log(Level.INFO, "Password hash of user {0} upgraded at sign-in", user.get().id());
+        }
+        // Surveillance compares traders; staff signing in from the office is no finding.
+        if (address != null && !address.isBlank() && user.get().roles().equals(EnumSet.of(User.StoredRole.TRADER))) {
+            String kept = address.length() > MAX_ADDRESS ? address.substring(0, MAX_ADDRESS) : address;
+            signIns.add(new SignInAddress(UUID.randomUUID().toString(), user.get().id(), kept, clock.instant()));
         }
         return issue(user.get());
     }

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import ai.tradesense.application.Housekeeping;
+import ai.tradesense.application.risk.SurveillanceScan;
 import ai.tradesense.application.risk.RiskMonitorService;
 import ai.tradesense.application.risk.Shard;
 import ai.tradesense.application.risk.ShardReport;
@@ -45,6 +46,9 @@ public class DefaultRiskMonitorService implements RiskMonitorService {
 
     @Inject
     Housekeeping housekeeping;
+
+    @Inject
+    SurveillanceScan surveillance;
 
     @Inject
     Clock clock;
@@ -157,6 +161,7 @@ public class DefaultRiskMonitorService implements RiskMonitorService {
         report.put("pruned.alerts", (long) alerts.deleteAcknowledgedBefore(now.minus(alertDays, ChronoUnit.DAYS)));
         report.put("pruned.refresh_tokens",
                 (long) housekeeping.deleteSpentRefreshTokens(now.minus(refreshTokenDays, ChronoUnit.DAYS)));
+        report.put("pruned.sign_in_addresses", (long) surveillance.forgetAddresses(now));
         report.putAll(housekeeping.tableSizes());
         return report;
     }

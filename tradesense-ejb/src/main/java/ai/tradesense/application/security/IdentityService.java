@@ -23,6 +23,12 @@ public interface IdentityService {
     /** The same failure for an unknown email and a wrong password, in the same time. */
     Tokens login(String email, String password);
 
+    /**
+     * Signs in from {@code address} (the client's, as the web layer tells it; null when unknown), which is kept
+     * for surveillance across accounts.
+     */
+    Tokens login(String email, String password, String address);
+
     /** Exchanges a refresh token for new tokens; the old refresh token is spent. */
     Tokens refresh(String refreshToken);
 

@@ -64,6 +64,8 @@ public final class AlertJson {
         } else if (figures instanceof AlertData.ConductFlagged conduct) {
             json.add("conductRule", conduct.rule().name()).add("tradeId", conduct.tradeId())
                 .add("action", conduct.action().name());
+        } else if (figures instanceof AlertData.Surveilled surveilled) {
+            json = Json.createObjectBuilder(FindingJson.write(surveilled.finding()));
         } else if (figures instanceof StaleFeed stale) {
             json.add("lastEquityAt", stale.lastEquityAt().toString())
                 .add("openTrades", stale.openTrades()).add("staleAfterMinutes", stale.staleAfterMinutes());
@@ -95,6 +97,8 @@ public final class AlertJson {
             figures = new AlertData.ConductFlagged(ai.tradesense.domain.rules.ConductRule.valueOf(
                     json.getString("conductRule")), json.getString("tradeId"),
                     ai.tradesense.domain.rules.OnViolation.valueOf(json.getString("action")));
+        } else if (json.containsKey("finding")) {
+            figures = new AlertData.Surveilled(FindingJson.read(json));
         } else if (json.containsKey("lastEquityAt")) {
             figures = new StaleFeed(Instant.parse(json.getString("lastEquityAt")), json.getInt("openTrades"),
                     json.getJsonNumber("staleAfterMinutes").longValueExact());

@@ -75,14 +75,24 @@ public class JpaAlertRepository implements AlertRepository {
 
     @Override
     public Page<Alert> search(Boolean acknowledged, String kind, String challengeId, int page, int size) {
+        return search(acknowledged, kind == null ? null : List.of(kind), challengeId, page, size);
+    }
+
+    @Override
+    public Page<Alert> search(Boolean acknowledged, Collection<String> kinds, int page, int size) {
+        return search(acknowledged, kinds, null, page, size);
+    }
+
+    private Page<Alert> search(Boolean acknowledged, Collection<String> kinds, String challengeId, int page,
+                               int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (acknowledged != null) {
             where.append(acknowledged ? " AND a.acknowledgedAt IS NOT NULL" : " AND a.acknowledgedAt IS NULL");
         }
-        if (kind != null) {
-            where.append(" AND a.kind = :kind");
-            parameters.put("kind", kind);
+        if (kinds != null) {
+            where.append(" AND a.kind IN :kinds");
+            parameters.put("kinds", List.copyOf(kinds));
         }
         if (challengeId != null) {
             where.append(" AND a.challengeId = :challenge");

@@ -20,7 +20,8 @@ public class JpaHousekeeping implements Housekeeping {
 
     /** The application's tables (Flyway's own history table aside). */
     static final List<String> TABLES = List.of("plan_version", "challenge", "challenge_event", "trade",
-            "audit_entry", "alert", "challenge_day", "app_user", "refresh_token", "api_key");
+            "audit_entry", "alert", "challenge_day", "app_user", "refresh_token", "api_key", "sign_in_address",
+            "trader_link");
 
     @Inject
     TransactionalEntityManager entityManager;

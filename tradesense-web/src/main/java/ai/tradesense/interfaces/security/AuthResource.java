@@ -4,11 +4,13 @@ import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -30,6 +32,12 @@ public class AuthResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    ClientAddresses clientAddresses;
+
+    @Context
+    HttpServletRequest servletRequest;
+
     @POST
     @Path("register")
     @Public
@@ -45,7 +53,8 @@ public class AuthResource {
     @Public
     public String login(String body) {
         StrictJson.Obj request = read(body, Set.of("email", "password"));
-        return tokens(identities.login(request.string("email", true, null), request.string("password", true, null)));
+        return tokens(identities.login(request.string("email", true, null), request.string("password", true, null),
+                clientAddresses.of(servletRequest)));
     }
 
     @POST

@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
@@ -70,28 +68,18 @@ public class RateLimitFilter implements ContainerRequestFilter {
     @ConfigProperty(name = "tradesense.ratelimit.bridge-per-minute", defaultValue = "6000")
     int bridgePerMinute;
 
-    /** Proxies whose forwarding headers name the client (the shipped nginx, an ingress); none by default. */
-    @Inject
-    @ConfigProperty(name = "tradesense.http.trusted-proxies")
-    Optional<String> trustedProxies;
-
     @Context
     HttpServletRequest servletRequest;
 
-    private ClientAddress clientAddress;
-
-    @PostConstruct
-    void readTrustedProxies() {
-        clientAddress = ClientAddress.trusting(trustedProxies.orElse(""));
-    }
+    @Inject
+    ClientAddresses clientAddresses;
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         String path = request.getUriInfo().getPath();
         if (path.startsWith("auth/login") || path.startsWith("auth/register") || path.startsWith("auth/refresh")) {
             String action = path.substring("auth/".length());
-            String client = clientAddress.of(servletRequest.getRemoteAddr(), servletRequest.getHeaders("Forwarded"),
-                    servletRequest.getHeaders("X-Forwarded-For"));
+            String client = clientAddresses.of(servletRequest);
             if (over(request, "auth:" + action + ":ip:" + client, authPerIp)) {
                 return;
             }

@@ -45,7 +45,7 @@ public class Alert {
 
     /** Figures behind the alert, stored as a JSON document by the persistence unit's converter. */
     @Basic
-    @Column(nullable = false, updatable = false, length = 4000)
+    @Column(nullable = false, updatable = false, length = 100000)
     private AlertData data;
 
     @Column(name = "raised_at", nullable = false, updatable = false)

@@ -8,12 +8,13 @@ import ai.tradesense.domain.rules.ConductRule;
 import ai.tradesense.domain.rules.FailureRule;
 import ai.tradesense.domain.rules.OnViolation;
 import ai.tradesense.domain.rules.RiskWatch;
+import ai.tradesense.domain.surveillance.Finding;
 
 /** The figures behind an alert, by cause, with the trader and plan of the challenge it is about. */
 public record AlertData(Figures figures, String traderId, String planCode) {
 
     /** What the alert is about, in the figures staff need to judge it. */
-    public sealed interface Figures permits Failed, RoomUsed, StaleFeed, ConductFlagged { }
+    public sealed interface Figures permits Failed, RoomUsed, StaleFeed, ConductFlagged, Surveilled { }
 
     /** The challenge failed; floor and equity are absent for rules that have none (time limit, inactivity). */
     public record Failed(FailureRule rule, Instant at, BigDecimal floor, BigDecimal equity) implements Figures { }
@@ -27,4 +28,7 @@ public record AlertData(Figures figures, String traderId, String planCode) {
 
     /** No equity from the platform since {@code lastEquityAt} while trades are open. */
     public record StaleFeed(Instant lastEquityAt, int openTrades, long staleAfterMinutes) implements Figures { }
+
+    /** Surveillance across accounts found this (copy trading, a hedge, a shared address), with its evidence. */
+    public record Surveilled(Finding finding) implements Figures { }
 }

@@ -30,6 +30,9 @@ public interface AlertRepository {
      */
     Page<Alert> search(Boolean acknowledged, String kind, String challengeId, int page, int size);
 
+    /** Newest first, of any of these kinds; {@code acknowledged} as above. */
+    Page<Alert> search(Boolean acknowledged, Collection<String> kinds, int page, int size);
+
     /** Deletes acknowledged alerts raised before {@code before}; returns how many. */
     int deleteAcknowledgedBefore(Instant before);
 }

@@ -54,6 +54,10 @@ public class Trade {
     @Column(name = "closed_at")
     private OffsetDateTime closedAt;
 
+    /** The address the platform reported the trade was opened from (surveillance), null when it sent none. */
+    @Column(name = "client_ip", updatable = false, length = 64)
+    private String clientIp;
+
     protected Trade() {
     }
 
@@ -67,6 +71,7 @@ public class Trade {
         trade.volume = opened.volume();
         trade.openPrice = opened.price();
         trade.openedAt = Timestamps.stored(opened.at());
+        trade.clientIp = opened.clientIp();
         return trade;
     }
 

@@ -37,6 +37,7 @@ import ai.tradesense.domain.model.payout.PayoutDecidedException;
 import ai.tradesense.domain.model.payout.PayoutNotFoundException;
 import ai.tradesense.domain.model.plan.PlanNotFoundException;
 import ai.tradesense.domain.model.plan.PlanVersionConflictException;
+import ai.tradesense.domain.model.surveillance.TraderLinkNotFoundException;
 import ai.tradesense.infrastructure.json.StrictJson;
 
 /**
@@ -97,7 +98,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof PlanNotFoundException || failure instanceof ChallengeNotFoundException
                 || failure instanceof UserNotFoundException || failure instanceof AlertNotFoundException
                 || failure instanceof OutboundNotFoundException
-                || failure instanceof ReleaseNotFoundException) {
+                || failure instanceof ReleaseNotFoundException || failure instanceof TraderLinkNotFoundException) {
             return Problem.of(Status.NOT_FOUND, "not-found", failure.getMessage());
         }
         if (failure instanceof PlanVersionConflictException || failure instanceof AlertAcknowledgedException) {
