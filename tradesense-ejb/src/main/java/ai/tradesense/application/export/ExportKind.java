@@ -15,7 +15,10 @@ public enum ExportKind {
             "outcomes", "receivedAt"),
     AUDIT("challengeId", "seq", "kind", "at", "actor", "planCode", "content", "previousHash", "hash"),
     ALERTS("alertId", "challengeId", "planCode", "kind", "severity", "message", "data", "raisedAt", "acknowledgedAt",
-            "acknowledgedBy", "note");
+            "acknowledgedBy", "note"),
+    PAYOUTS("payoutId", "challengeId", "traderId", "planCode", "planVersion", "currency", "amount", "traderShare",
+            "firmShare", "status", "requestedAt", "requestedBy", "firstApprovedBy", "decidedAt", "decidedBy",
+            "reason", "paidAt");
 
     private final List<String> columns;
 

@@ -50,7 +50,12 @@ public class JpaExportRepository implements ExportRepository {
                     "a.occurred_at", List.of("a.occurred_at", "a.challenge_id", "a.seq"), List.of(3, 0, 1), Set.of(6)),
             ExportKind.ALERTS, new Source("SELECT l.id, l.challenge_id, c.plan_code, l.kind, l.severity, l.message,"
                     + " l.data, l.raised_at, l.acknowledged_at, l.acknowledged_by, l.note FROM alert l" + JOIN
-                    + "l.challenge_id", "l.raised_at", List.of("l.raised_at", "l.id"), List.of(7, 0), Set.of(6)));
+                    + "l.challenge_id", "l.raised_at", List.of("l.raised_at", "l.id"), List.of(7, 0), Set.of(6)),
+            ExportKind.PAYOUTS, new Source("SELECT p.id, p.challenge_id, p.trader_id, c.plan_code, p.plan_version,"
+                    + " p.currency, p.amount, p.trader_share, p.firm_share, p.status, p.requested_at, p.requested_by,"
+                    + " p.first_approved_by, p.decided_at, p.decided_by, p.reason, p.paid_at FROM payout_request p"
+                    + JOIN + "p.challenge_id", "p.requested_at", List.of("p.requested_at", "p.id"), List.of(10, 0),
+                    Set.of()));
 
     @Inject
     TransactionalEntityManager entityManager;

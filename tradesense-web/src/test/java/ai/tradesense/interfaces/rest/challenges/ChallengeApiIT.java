@@ -759,6 +759,13 @@ class ChallengeApiIT {
         assertThat(csv.body().lines().toList()).hasSize(2).first().asString().startsWith("id,challengeId,traderId");
         assertThat(csv.body()).contains(payoutId).contains(",2000,1600,400,PAID,");
         assertThat(mine.get("challenges/" + id + "/payouts?format=csv").body()).contains(payoutId);
+        // The warehouse export of payouts, filtered by plan: the paid row with its exact shares, streamed as CSV.
+        Answer exported = api.get("exports/payouts?plan=" + code + "&format=csv");
+        assertThat(exported.status()).as(exported.body()).isEqualTo(200);
+        assertThat(exported.body().lines().toList()).hasSize(2).first().asString()
+                .startsWith("payoutId,challengeId,traderId,planCode");
+        assertThat(exported.body()).contains(payoutId + "," + id).contains(",USD,2000,1600,400,PAID,");
+        assertThat(mine.get("exports/payouts").status()).isEqualTo(403);
         assertThat(mine.get("payouts?traderId=someone-else").status()).isEqualTo(403);
         assertThat(mine.get("payouts/totals").status()).isEqualTo(403);
         assertThat(conforming("GET", "payouts/totals", api.get("payouts/totals")).json().getJsonArray("items").getValuesAs(JsonObject.class))
