@@ -97,6 +97,11 @@ public record NodeOptions(Path payaraJar, Path webWar, Path batchWar, int port, 
         return new NodeOptions(payaraJar, webWar, batchWar, port, dataDir, settings, jvmOptions, newLogFile);
     }
 
+    /** An API node: the web WAR alone, no worker (no risk scans or deliveries competing with its start). */
+    public NodeOptions apiOnly() {
+        return new NodeOptions(payaraJar, webWar, null, port, dataDir, settings, jvmOptions, logFile);
+    }
+
     /** A worker node: the batch WAR alone, no API. */
     public NodeOptions workerOnly() {
         return new NodeOptions(payaraJar, null, batchWar, port, dataDir, settings, jvmOptions, logFile);

@@ -78,7 +78,9 @@ class FanOutIT {
     }
 
     private static NodeOptions node(String name, TestServices.Database db, String redis) throws Exception {
-        return Nodes.runCommandDefaults(name)
+        // API nodes only: fan-out needs no worker, and a worker scanning every account the suite has made
+        // so far competes with the node's start on a busy machine.
+        return Nodes.runCommandDefaults(name).apiOnly()
                 .withSetting("tradesense.db.url", db.url())
                 .withSetting("tradesense.db.user", db.user())
                 .withSetting("tradesense.db.password", db.password())
