@@ -43,9 +43,10 @@ import ai.tradesense.testsupport.TestServices;
  * <p>Each client thread owns its own challenge, so {@code at} rises per challenge and clients never
  * wait on each other's row lock; a run is bounded by time and by a request budget. Every answer must
  * be 200; anything else is counted and shown, never dropped. The challenges start a few minutes ago and
- * their events stay near now ({@link Ticker}), with the node's worker running, so no rule of time
- * (inactivity, daily boundaries) fails them mid-run; at the end every challenge must be ACTIVE at the
- * seq its last answer gave.
+ * their events, from the bridge simulator's generator, stay near now ({@link TradedChallenge}), with the
+ * node's worker running, so no rule of time (inactivity, daily boundaries) fails them mid-run; at the end
+ * every challenge must be ACTIVE at the seq its last answer gave (one the generator breaches, with
+ * {@code bench.breachShare} above 0, may be FAILED instead).
  *
  * <p>Beside each run, in the same process and against the same PostgreSQL, {@link DatabaseLimit}
  * measures the database's own limit for the same write shape at the same clients, and each figure is
@@ -64,14 +65,15 @@ import ai.tradesense.testsupport.TestServices;
  * {@code bench.bridge.seconds} (default 60), {@code bench.bridge.accounts} (default 1000),
  * {@code bench.bridge.events} (events a request, default 1000), {@code bench.bridge.threads} (default 4),
  * {@code bench.bridge.watch} (challenges with a WebSocket subscriber, default 10),
- * {@code bench.startMinutesAgo} (when the challenges start, default 10).
+ * {@code bench.startMinutesAgo} (when the challenges start, default 10), {@code bench.breachShare} (the share
+ * of each run's accounts the generator trades into a breach, default 0).
  */
 public final class ApiBenchmark {
 
     private static final String ONE = "single";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     private static final String DATABASE = System.getProperty("bench.database", "tradesense_api_bench");
-    private static final long STEP_MILLIS = 5;
+    private static final Duration STEP = Duration.ofMillis(5);
     private static final int MAX_SAMPLES = 5;
 
     private final HttpClient http;
@@ -158,9 +160,9 @@ public final class ApiBenchmark {
                 warm.errors() + warmBatch.errors());
         printErrors(warm);
         printErrors(warmBatch);
-        List<Ticker> everyChallenge = new ArrayList<>();
-        warm.tickers.forEach(everyChallenge::add);
-        warmBatch.tickers.forEach(everyChallenge::add);
+        List<TradedChallenge> everyChallenge = new ArrayList<>();
+        everyChallenge.addAll(warm.challenges);
+        everyChallenge.addAll(warmBatch.challenges);
 
         boolean limitOn = Boolean.parseBoolean(System.getProperty("bench.limit", "true"));
         Duration limitRun = Duration.ofSeconds(Integer.getInteger("bench.limit.seconds", (int) perRun.toSeconds()));
@@ -189,7 +191,7 @@ public final class ApiBenchmark {
                             result.waiting = sampler.waitingQueries();
                         }
                         results.add(result);
-                        everyChallenge.addAll(result.tickers);
+                        everyChallenge.addAll(result.challenges);
                     }
                 }
             }
@@ -258,25 +260,24 @@ public final class ApiBenchmark {
      * size (pg_total_relation_size, indexes and TOAST included) and those challenges' rows are read
      * before and after. Only for a node started here, on its own database.
      */
-    private List<Ticker> storage(TestServices.Database db, boolean ours) throws Exception {
+    private List<TradedChallenge> storage(TestServices.Database db, boolean ours) throws Exception {
         int ticks = Integer.getInteger("bench.ticks", 20_000);
         if (!ours || ticks <= 0) {
             System.out.println("Storage: skipped (" + (ours ? "bench.ticks=0" : "bench.url: not our database") + ")");
             return List.of();
         }
         int challenges = 10;
-        List<Ticker> tickers = new ArrayList<>();
-        for (int i = 0; i < challenges; i++) {
-            Ticker ticker = newTicker(500 + i, 0, 0);
-            HttpResponse<String> opened = postEvents(ticker, ticker.open().json());
+        // Equity ticks only, on calm accounts: the figures are of a live account's storage.
+        List<TradedChallenge> tickers = newChallenges(challenges, 0);
+        for (TradedChallenge ticker : tickers) {
+            HttpResponse<String> opened = postEvents(ticker, ticker.open().event());
             if (opened.statusCode() != 200) {
                 throw new IllegalStateException("opening the storage phase's trade answered " + opened.statusCode()
                         + ": " + opened.body());
             }
             ticker.answered(seqOf(opened.body()), 1);
-            tickers.add(ticker);
         }
-        List<String> ids = tickers.stream().map(t -> t.challengeId).toList();
+        List<String> ids = tickers.stream().map(TradedChallenge::id).toList();
         long[] before = footprint(db, ids);
         long cpu0 = NodeCpu.nanos(node);
         long t0 = System.nanoTime();
@@ -284,11 +285,11 @@ public final class ApiBenchmark {
         String firstError = null;
         int perChallenge = Math.max(ticks / challenges, 100);
         for (int sent = 0; sent < perChallenge; sent += 100) {
-            for (Ticker ticker : tickers) {
+            for (TradedChallenge ticker : tickers) {
                 ticker.mark();
                 StringBuilder body = new StringBuilder("[");
                 for (int k = 0; k < 100; k++) {
-                    body.append(k == 0 ? "" : ",").append(ticker.tick().json());
+                    body.append(k == 0 ? "" : ",").append(ticker.tick().event());
                 }
                 HttpResponse<String> answer = postEvents(ticker, body.append(']').toString());
                 if (answer.statusCode() == 200) {
@@ -303,7 +304,7 @@ public final class ApiBenchmark {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long[] after = footprint(db, ids);
-        long applied = tickers.stream().mapToLong(Ticker::eventsApplied).sum() - challenges;
+        long applied = tickers.stream().mapToLong(TradedChallenge::eventsApplied).sum() - challenges;
         double cpu = NodeCpu.microsPerEvent(cpu0, NodeCpu.nanos(node), applied);
         double per = 1_000.0 / Math.max(applied, 1);
         System.out.printf(Locale.ROOT, "Storage: %,d equity ticks (%d challenges with a trade open, 100 a request) in %.1f s,"
@@ -341,7 +342,7 @@ public final class ApiBenchmark {
         }
     }
 
-    private List<Ticker> bridge() throws Exception {
+    private List<TradedChallenge> bridge() throws Exception {
         int seconds = Integer.getInteger("bench.bridge.seconds", 60);
         int accounts = Integer.getInteger("bench.bridge.accounts", 1_000);
         int perRequest = Integer.getInteger("bench.bridge.events", 1_000);
@@ -360,17 +361,14 @@ public final class ApiBenchmark {
         }
         BridgePhase.Result result = phase.run(accounts, threads, perRequest, watch, Duration.ofSeconds(seconds), node);
         BridgePhase.print(result, accounts, threads, perRequest);
-        return result.tickers;
+        return result.challenges;
     }
 
     /** One bounded run: {@code clients} threads, each on its own new challenge, {@code size} events a request. */
     private Result load(String shape, int clients, int size, Duration limit, long budget, LockSampler sampler)
             throws Exception {
-        List<Ticker> tickers = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            tickers.add(newTicker(i, 25, 10));
-        }
-        Result result = new Result(shape, clients, tickers);
+        List<TradedChallenge> challenges = newChallenges(clients, TradedChallenge.BREACH_SHARE);
+        Result result = new Result(shape, clients, challenges);
         AtomicLong remaining = new AtomicLong(budget);
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
@@ -378,7 +376,7 @@ public final class ApiBenchmark {
         int[] counts = new int[clients];
         for (int c = 0; c < clients; c++) {
             int client = c;
-            Ticker ticker = tickers.get(c);
+            TradedChallenge challenge = challenges.get(c);
             Thread thread = new Thread(() -> {
                 long[] mine = new long[1 << 14];
                 int n = 0;
@@ -389,10 +387,10 @@ public final class ApiBenchmark {
                 }
                 long deadline = System.nanoTime() + limit.toNanos();
                 while (System.nanoTime() < deadline && remaining.getAndDecrement() > 0) {
-                    ticker.mark();
+                    challenge.mark();
                     StringBuilder body = new StringBuilder(size * 90);
                     for (int i = 0; i < size; i++) {
-                        body.append(i == 0 ? (size > 1 ? "[" : "") : ",").append(ticker.next().json());
+                        body.append(i == 0 ? (size > 1 ? "[" : "") : ",").append(challenge.next().event());
                     }
                     if (size > 1) {
                         body.append(']');
@@ -401,7 +399,7 @@ public final class ApiBenchmark {
                     int status;
                     String answer;
                     try {
-                        HttpResponse<String> response = postEvents(ticker, body.toString());
+                        HttpResponse<String> response = postEvents(challenge, body.toString());
                         status = response.statusCode();
                         answer = response.body();
                     } catch (IOException e) {
@@ -417,10 +415,10 @@ public final class ApiBenchmark {
                     }
                     mine[n++] = nanos;
                     if (status == 200) {
-                        ticker.answered(seqOf(answer), size);
+                        challenge.answered(seqOf(answer), size);
                     } else {
                         // A refused request applies nothing: go on from the events the node has.
-                        ticker.rollback();
+                        challenge.rollback();
                         result.error(status, answer);
                     }
                 }
@@ -441,7 +439,7 @@ public final class ApiBenchmark {
         }
         result.latencies = Percentiles.merge(latencies, counts);
         result.requests = result.latencies.length;
-        result.events = tickers.stream().mapToLong(Ticker::eventsApplied).sum();
+        result.events = challenges.stream().mapToLong(TradedChallenge::eventsApplied).sum();
         if (!shape.startsWith("warm")) {
             System.out.printf(Locale.ROOT, "  ran   %2d clients, %-9s: %,d requests in %.1f s, %d errors%n",
                     clients, shape, result.requests, result.seconds, result.errors());
@@ -449,13 +447,18 @@ public final class ApiBenchmark {
         return result;
     }
 
-    private Ticker newTicker(int i, int openEvery, int holdFor) throws IOException, InterruptedException {
-        Instant startAt = Ticker.startAt();
-        return new Ticker(startChallenge(startAt), startAt, 31L * traders.get() + i, openEvery, holdFor, STEP_MILLIS);
+    /** New challenges started now, traded by one generator of the simulator, events {@link #STEP} apart. */
+    private List<TradedChallenge> newChallenges(int count, double breachShare) throws IOException, InterruptedException {
+        Instant startAt = TradedChallenge.startAt();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(startChallenge(startAt));
+        }
+        return TradedChallenge.of(ids, startAt, 31L * traders.get(), STEP, breachShare);
     }
 
-    private HttpResponse<String> postEvents(Ticker ticker, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve("api/v1/challenges/" + ticker.challengeId + "/events"))
+    private HttpResponse<String> postEvents(TradedChallenge challenge, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve("api/v1/challenges/" + challenge.id() + "/events"))
                 .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json").header("X-API-Key", platformKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -478,34 +481,43 @@ public final class ApiBenchmark {
         return BenchSupport.json(response.body()).getString("id");
     }
 
-    /** Every challenge of every phase must still be ACTIVE, at the seq its last answer gave. */
-    private void verify(List<Ticker> tickers) throws IOException, InterruptedException {
+    /**
+     * Every challenge of every phase must still be ACTIVE, at the seq its last answer gave; one the
+     * generator trades into a breach (bench.breachShare above 0) may be FAILED instead.
+     */
+    private void verify(List<TradedChallenge> challenges) throws IOException, InterruptedException {
         int checked = 0;
+        int breaching = 0;
         long events = 0;
         List<String> problems = new ArrayList<>();
         Map<String, Integer> statuses = new TreeMap<>();
-        for (Ticker t : tickers) {
+        for (TradedChallenge t : challenges) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("api/v1/challenges/"
-                    + t.challengeId)).timeout(REQUEST_TIMEOUT).header("Authorization", adminToken).GET().build(),
+                    + t.id())).timeout(REQUEST_TIMEOUT).header("Authorization", adminToken).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             checked++;
+            breaching += t.breaches() ? 1 : 0;
             events += t.eventsApplied();
             if (response.statusCode() != 200) {
-                problems.add(t.challengeId + ": GET answered " + response.statusCode());
+                problems.add(t.id() + ": GET answered " + response.statusCode());
                 continue;
             }
             JsonObject c = BenchSupport.json(response.body());
             long seq = c.getJsonNumber("seq").longValue();
             String status = c.getString("status");
             statuses.merge(status, 1, Integer::sum);
-            if (seq != t.answeredSeq() || !"ACTIVE".equals(status)) {
-                problems.add(t.challengeId + ": status " + status + ", seq " + seq + ", expected ACTIVE and "
-                        + t.answeredSeq() + " (" + t.eventsApplied() + " events answered)");
+            boolean expected = "ACTIVE".equals(status) || t.breaches() && "FAILED".equals(status);
+            if (seq != t.answeredSeq() || !expected) {
+                problems.add(t.id() + ": status " + status + ", seq " + seq + ", expected "
+                        + (t.breaches() ? "ACTIVE or FAILED" : "ACTIVE") + " and " + t.answeredSeq()
+                        + " (" + t.eventsApplied() + " events answered)");
             }
         }
+        String verdict = breaching == 0 ? "all ACTIVE, each at the seq its last answer gave"
+                : String.format("statuses %s (%d trading into a breach), each at the seq its last answer gave",
+                        statuses, breaching);
         System.out.printf("Check:   %d challenges read back (%,d events answered to them): %s%n", checked, events,
-                problems.isEmpty() ? "all ACTIVE, each at the seq its last answer gave"
-                        : problems.size() + " differ; statuses " + statuses);
+                problems.isEmpty() ? verdict : problems.size() + " differ; statuses " + statuses);
         problems.stream().limit(10).forEach(p -> System.out.println("         " + p));
     }
 
@@ -534,7 +546,7 @@ public final class ApiBenchmark {
 
         final String shape;
         final int clients;
-        final List<Ticker> tickers;
+        final List<TradedChallenge> challenges;
         final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         final List<String> samples = new CopyOnWriteArrayList<>();
         long[] latencies = new long[0];
@@ -547,10 +559,10 @@ public final class ApiBenchmark {
         double cpuPerEvent = Double.NaN;
         DatabaseLimit.Run limit;
 
-        Result(String shape, int clients, List<Ticker> tickers) {
+        Result(String shape, int clients, List<TradedChallenge> challenges) {
             this.shape = shape;
             this.clients = clients;
-            this.tickers = tickers;
+            this.challenges = challenges;
         }
 
         void error(int status, String body) {

@@ -30,12 +30,16 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
+import ai.tradesense.node.sim.TradingGenerator;
+import ai.tradesense.node.sim.TradingGenerator.BridgeEvent;
+
 /**
  * The platform bridge's endpoint ({@code POST /api/v1/events}, issue 13's contract): many
  * challenges per request, an answer per event. {@code accounts} challenges are split between
  * {@code threads} client threads (a challenge belongs to one thread, so its events arrive in order);
  * each request carries {@code perRequest} events, a few consecutive ones of each of the thread's
- * challenges in turn, mostly equity ticks. Any result other than APPLIED or DUPLICATE is an error and
+ * challenges in turn, from the bridge simulator's {@link TradingGenerator} (equity random walks, trades
+ * opening and closing; {@code bench.breachShare} of the accounts breach, none by default). Any result other than APPLIED or DUPLICATE is an error and
  * its problem is printed once. Meanwhile one WebSocket subscriber on each of a few sampled challenges
  * measures event to client latency: from just before the request holding the event was sent to the
  * EVENT_APPLIED message with that event's {@code at}.
@@ -62,7 +66,7 @@ final class BridgePhase {
         long cpuAfter = -1;
         final Map<String, String> problems = new ConcurrentHashMap<>();
         final Map<String, AtomicLong> problemCounts = new ConcurrentHashMap<>();
-        List<Ticker> tickers = List.of();
+        List<TradedChallenge> challenges = List.of();
 
         void error(String key, String detail, long count) {
             problems.putIfAbsent(key, detail);
@@ -96,15 +100,15 @@ final class BridgePhase {
 
     Result run(int accounts, int threads, int perRequest, int watched, Duration limit, Process node) throws Exception {
         Result result = new Result();
-        List<Ticker> tickers = startChallenges(accounts);
-        result.tickers = tickers;
+        List<TradedChallenge> challenges = startChallenges(accounts);
+        result.challenges = challenges;
         List<Watch> watches = new ArrayList<>();
         Map<String, Watch> watchOf = new HashMap<>();
         int every = Math.max(1, accounts / Math.max(watched, 1));
         HttpClient wsClient = HttpClient.newHttpClient();
         for (int i = 0; i < accounts && watches.size() < watched; i += every) {
             Watch w = new Watch();
-            String id = tickers.get(i).challengeId;
+            String id = challenges.get(i).id();
             URI uri = URI.create("ws://" + base.getHost() + ":" + base.getPort() + base.getPath() + "ws/challenges/" + id
                     + "?access_token=" + wsToken);
             try {
@@ -125,9 +129,9 @@ final class BridgePhase {
         List<Thread> running = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int thread = t;
-            List<Ticker> mine = new ArrayList<>();
+            List<TradedChallenge> mine = new ArrayList<>();
             for (int i = t; i < accounts; i += threads) {
-                mine.add(tickers.get(i));
+                mine.add(challenges.get(i));
             }
             Thread client = new Thread(() -> {
                 long[] lat = new long[1 << 10];
@@ -142,23 +146,22 @@ final class BridgePhase {
                 long deadline = System.nanoTime() + limit.toNanos();
                 while (System.nanoTime() < deadline) {
                     StringBuilder body = new StringBuilder(perRequest * 110).append("{\"events\":[");
-                    List<Ticker> order = new ArrayList<>(perRequest);
+                    List<TradedChallenge> order = new ArrayList<>(perRequest);
                     Map<Watch, List<String>> sampled = new HashMap<>();
-                    Set<Ticker> inRequest = new HashSet<>();
+                    Set<TradedChallenge> inRequest = new HashSet<>();
                     while (order.size() < perRequest) {
-                        Ticker ticker = mine.get(cursor++ % mine.size());
-                        if (inRequest.add(ticker)) {
-                            ticker.mark();
+                        TradedChallenge challenge = mine.get(cursor++ % mine.size());
+                        if (inRequest.add(challenge)) {
+                            challenge.mark();
                         }
-                        Watch w = watchOf.get(ticker.challengeId);
+                        Watch w = watchOf.get(challenge.id());
                         for (int k = 0; k < each && order.size() < perRequest; k++) {
-                            Ticker.Event e = ticker.next();
+                            BridgeEvent e = challenge.next();
                             if (!order.isEmpty()) {
                                 body.append(',');
                             }
-                            body.append("{\"challengeId\":\"").append(ticker.challengeId).append("\",")
-                                    .append(e.json(), 1, e.json().length());
-                            order.add(ticker);
+                            body.append(e.json());
+                            order.add(challenge);
                             if (w != null) {
                                 sampled.computeIfAbsent(w, x -> new ArrayList<>()).add(e.at().toString());
                             }
@@ -174,7 +177,7 @@ final class BridgePhase {
                         lat = grow(lat, n);
                         lat[n++] = System.nanoTime() - t0;
                         result.error("no answer", e.toString(), order.size());
-                        inRequest.forEach(Ticker::rollback);
+                        inRequest.forEach(TradedChallenge::rollback);
                         continue;
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -217,10 +220,11 @@ final class BridgePhase {
         return result;
     }
 
-    private void answer(HttpResponse<String> response, List<Ticker> order, Set<Ticker> inRequest, Result result) {
+    private void answer(HttpResponse<String> response, List<TradedChallenge> order, Set<TradedChallenge> inRequest,
+                        Result result) {
         if (response.statusCode() != 200) {
             result.error("HTTP " + response.statusCode(), BenchSupport.abbreviate(response.body(), 400), order.size());
-            inRequest.forEach(Ticker::rollback);
+            inRequest.forEach(TradedChallenge::rollback);
             return;
         }
         JsonObject answer;
@@ -231,28 +235,28 @@ final class BridgePhase {
         if (results == null || results.size() != order.size()) {
             result.error("answer shape", "expected " + order.size() + " results: "
                     + BenchSupport.abbreviate(response.body(), 300), order.size());
-            inRequest.forEach(Ticker::rollback);
+            inRequest.forEach(TradedChallenge::rollback);
             return;
         }
-        Set<Ticker> refused = new HashSet<>();
+        Set<TradedChallenge> refused = new HashSet<>();
         long ok = 0;
         for (int i = 0; i < results.size(); i++) {
             JsonObject r = results.getJsonObject(i);
             String status = r.getString("status", "?");
-            Ticker ticker = order.get(i);
+            TradedChallenge challenge = order.get(i);
             if ("APPLIED".equals(status) || "DUPLICATE".equals(status)) {
-                ticker.answered(r.getJsonNumber("seq").longValue(), 1);
+                challenge.answered(r.getJsonNumber("seq").longValue(), 1);
                 ok++;
             } else {
-                refused.add(ticker);
+                refused.add(challenge);
                 JsonObject problem = r.getJsonObject("problem");
                 String key = status + " " + (problem == null ? "" : problem.getString("type", "")
                         + " " + problem.getInt("status", 0));
-                result.error(key, "index " + i + ", challenge " + ticker.challengeId + ": "
+                result.error(key, "index " + i + ", challenge " + challenge.id() + ": "
                         + BenchSupport.abbreviate(String.valueOf(problem), 400), 1);
             }
         }
-        refused.forEach(Ticker::rollback);
+        refused.forEach(TradedChallenge::rollback);
         synchronized (result) {
             result.events += ok;
         }
@@ -264,20 +268,23 @@ final class BridgePhase {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The challenges, started by a few threads at once (each start is one transaction in the node). */
-    private List<Ticker> startChallenges(int accounts) throws Exception {
+    /**
+     * The challenges, started by a few threads at once (each start is one transaction in the node), traded
+     * by one generator, events 10 ms apart per account.
+     */
+    private List<TradedChallenge> startChallenges(int accounts) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<String>> ids = new ArrayList<>();
-            java.time.Instant startAt = Ticker.startAt();
+            List<Future<String>> started = new ArrayList<>();
+            java.time.Instant startAt = TradedChallenge.startAt();
             for (int i = 0; i < accounts; i++) {
-                ids.add(pool.submit(() -> starter.start(startAt)));
+                started.add(pool.submit(() -> starter.start(startAt)));
             }
-            List<Ticker> tickers = new ArrayList<>();
-            for (int i = 0; i < accounts; i++) {
-                tickers.add(new Ticker(ids.get(i).get(), startAt, 1_000_003L * i, 60, 45, 10));
+            List<String> ids = new ArrayList<>();
+            for (Future<String> id : started) {
+                ids.add(id.get());
             }
-            return tickers;
+            return TradedChallenge.of(ids, startAt, 1_000_003L, Duration.ofMillis(10), TradedChallenge.BREACH_SHARE);
         } finally {
             pool.shutdown();
         }

@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import ai.tradesense.node.sim.TradingGenerator.BridgeEvent;
 import ai.tradesense.testsupport.TestServices;
 
 /**
@@ -103,15 +104,15 @@ final class DatabaseLimit implements AutoCloseable {
     /** {@code clients} threads, each on its own new challenge row, {@code size} events a transaction. */
     Run run(int clients, int size, Duration limit) throws Exception {
         int run = runs.incrementAndGet();
-        List<Ticker> tickers = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        Instant start = TradedChallenge.startAt();
         try (Connection c = db.connect(); PreparedStatement insert = c.prepareStatement("INSERT INTO " + SCHEMA
                 + ".challenge (id, plan_code, plan_version, trader_id, status, phase_index, balance, equity, state, seq,"
                 + " audit_seq, audit_hash, started_at, created_at, updated_at) VALUES (?, 'two-step-100k', 1, ?, 'ACTIVE',"
                 + " 0, 100000, 100000, ?, 0, 1, ?, ?, ?, ?)")) {
             for (int i = 0; i < clients; i++) {
                 String id = String.format("limit-%04d-%04d-%s", run, i, ProcessHandle.current().pid());
-                Instant start = Ticker.startAt();
-                tickers.add(new Ticker(id, start, 77L * run + i, 25, 10, 5));
+                ids.add(id);
                 insert.setString(1, id);
                 insert.setString(2, "trader-" + id);
                 insert.setString(3, String.format(STATE, "100000", "100000"));
@@ -123,6 +124,8 @@ final class DatabaseLimit implements AutoCloseable {
             }
             insert.executeBatch();
         }
+        // The same trading as the benchmark's clients send, from the simulator's generator.
+        List<TradedChallenge> tickers = TradedChallenge.of(ids, start, 77L * run, Duration.ofMillis(5), 0);
         CountDownLatch go = new CountDownLatch(1);
         AtomicReference<String> error = new AtomicReference<>();
         long[][] latencies = new long[clients][];
@@ -131,7 +134,7 @@ final class DatabaseLimit implements AutoCloseable {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             int client = i;
-            Ticker ticker = tickers.get(i);
+            TradedChallenge ticker = tickers.get(i);
             Thread thread = new Thread(() -> {
                 long[] mine = new long[1 << 12];
                 int n = 0;
@@ -211,8 +214,8 @@ final class DatabaseLimit implements AutoCloseable {
             sha256 = MessageDigest.getInstance("SHA-256");
         }
 
-        void transaction(Ticker ticker, int size) throws SQLException {
-            String id = ticker.challengeId;
+        void transaction(TradedChallenge ticker, int size) throws SQLException {
+            String id = ticker.id();
             long seq;
             long auditSeq;
             String hash;
@@ -229,31 +232,31 @@ final class DatabaseLimit implements AutoCloseable {
             OffsetDateTime now = time(Instant.now());
             Instant lastAt = null;
             for (int i = 0; i < size; i++) {
-                Ticker.Event e = ticker.next();
+                BridgeEvent e = ticker.next();
                 lastAt = e.at();
-                if (e.id() != null) {
+                if (e.tradeId() != null) {
                     key.setString(1, id);
                     key.setString(2, e.type());
-                    key.setString(3, e.id());
+                    key.setString(3, e.tradeId());
                     try (ResultSet r = key.executeQuery()) {
                         r.next();
                     }
-                    if (e.opens()) {
+                    if ("TRADE_OPENED".equals(e.type())) {
                         openTrade.setString(1, id);
-                        openTrade.setString(2, e.id());
+                        openTrade.setString(2, e.tradeId());
                         openTrade.setObject(3, time(e.at()));
                         openTrade.executeUpdate();
                         openTrades++;
                     } else {
                         findTrade.setString(1, id);
-                        findTrade.setString(2, e.id());
+                        findTrade.setString(2, e.tradeId());
                         try (ResultSet r = findTrade.executeQuery()) {
                             r.next();
                         }
-                        closeTrade.setBigDecimal(1, BigDecimal.valueOf(e.profitCents(), 2));
+                        closeTrade.setBigDecimal(1, e.profit());
                         closeTrade.setObject(2, time(e.at()));
                         closeTrade.setString(3, id);
-                        closeTrade.setString(4, e.id());
+                        closeTrade.setString(4, e.tradeId());
                         closeTrade.executeUpdate();
                         openTrades--;
                     }
@@ -262,16 +265,16 @@ final class DatabaseLimit implements AutoCloseable {
                 event.setString(1, id);
                 event.setLong(2, seq);
                 event.setString(3, e.type());
-                event.setString(4, e.id());
+                event.setString(4, e.tradeId());
                 event.setObject(5, time(e.at()));
-                event.setString(6, e.json());
+                event.setString(6, e.event());
                 event.setString(7, "[]");
                 event.setBigDecimal(8, BALANCE);
                 event.setBigDecimal(9, BALANCE);
                 event.setInt(10, 0);
                 event.setObject(11, now);
                 event.addBatch();
-                String content = "{\"event\":" + e.json() + ",\"seq\":" + seq + ",\"outcomes\":[]}";
+                String content = "{\"event\":" + e.event() + ",\"seq\":" + seq + ",\"outcomes\":[]}";
                 String next = HexFormat.of().formatHex(sha256.digest((hash + id + auditSeq + content)
                         .getBytes(StandardCharsets.UTF_8)));
                 auditSeq++;
@@ -286,8 +289,8 @@ final class DatabaseLimit implements AutoCloseable {
             }
             event.executeBatch();
             audit.executeBatch();
-            String balance = Ticker.money(ticker.balanceCents());
-            String equity = Ticker.money(ticker.equityCents());
+            String balance = ticker.balance().toPlainString();
+            String equity = ticker.equity().toPlainString();
             update.setString(1, "ACTIVE");
             update.setBigDecimal(2, new BigDecimal(balance));
             update.setBigDecimal(3, new BigDecimal(equity));

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -98,6 +101,75 @@ class TradingGeneratorTest {
         }
         assertThat(opened).isGreaterThan(500);
         assertThat(closed).isGreaterThan(300);
+    }
+
+    @Test
+    void aBreachShareOfZeroKeepsEveryAccountWithinItsLimitsAndBelowItsTarget() {
+        TradingGenerator generator = generator(100, 0, 5);
+        for (int round = 0; round < 2_000; round++) {
+            for (int account = 0; account < generator.accounts(); account++) {
+                generator.next(account);
+                assertThat(generator.equity(account)).isBetween(new BigDecimal("96000"), new BigDecimal("104000"));
+            }
+        }
+        assertThat(IntStream.range(0, 100).filter(generator::breaches).count()).isZero();
+    }
+
+    @Test
+    void aLivePaceStepsEvenlyAndNeverRunsAheadOfTheClock() {
+        Instant now = START.plusSeconds(5);
+        TradingGenerator generator = new TradingGenerator(List.of("c-0"), INITIAL, 0, START, 1,
+                TradingGenerator.Pace.live(Duration.ofMillis(10), Clock.fixed(now, ZoneOffset.UTC), Duration.ofSeconds(1)));
+        List<Instant> ats = events(generator, 1_000).stream().map(BridgeEvent::at).toList();
+
+        assertThat(ats.get(0)).isEqualTo(START.plusMillis(10));
+        assertThat(ats.get(99)).isEqualTo(START.plusMillis(1_000));
+        assertThat(ats.get(999)).isEqualTo(now.plusSeconds(1));
+        assertThat(ats).isSorted().allMatch(at -> !at.isAfter(now.plusSeconds(1)));
+        assertThatThrownBy(() -> new TradingGenerator.Pace(Duration.ofSeconds(2), Duration.ofSeconds(1), null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRollbackReturnsToTheMarkedTradingButNotToItsTimeOrTradeIds() {
+        TradingGenerator generator = generator(1, 0, 9);
+        BridgeEvent opened = generator.open(0);
+        generator.tick(0);
+        BigDecimal balance = generator.balance(0);
+        BigDecimal equity = generator.equity(0);
+        generator.mark(0);
+        List<BridgeEvent> refused = events(generator, 200);
+        assertThat(refused).extracting(BridgeEvent::type).contains("TRADE_CLOSED", "TRADE_OPENED");
+        generator.rollback(0);
+
+        assertThat(generator.balance(0)).isEqualTo(balance);
+        assertThat(generator.equity(0)).isEqualTo(equity);
+        // The trade opened before the mark is open again: ticks walk its floating profit, a new open is refused.
+        assertThatThrownBy(() -> generator.open(0)).isInstanceOf(IllegalStateException.class);
+        List<BridgeEvent> after = events(generator, 300);
+        assertThat(after.get(0).at()).isAfter(refused.get(199).at());
+        BridgeEvent close = after.stream().filter(e -> e.type().equals("TRADE_CLOSED")).findFirst().orElseThrow();
+        assertThat(close.tradeId()).isEqualTo(opened.tradeId());
+        assertThat(after).filteredOn(e -> e.tradeId() != null && !e.tradeId().equals(opened.tradeId()))
+                .extracting(BridgeEvent::tradeId).doesNotContainAnyElementsOf(
+                        refused.stream().map(BridgeEvent::tradeId).filter(id -> id != null).toList());
+    }
+
+    @Test
+    void ticksOnlyWalkTheOpenTradesFloatingProfit() {
+        TradingGenerator generator = generator(1, 0, 4);
+        BridgeEvent opened = generator.open(0);
+        assertThat(opened.type()).isEqualTo("TRADE_OPENED");
+        assertThat(opened.event()).startsWith("{\"type\":\"TRADE_OPENED\",\"id\":\"" + opened.tradeId() + "\"");
+        Set<BigDecimal> equities = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            BridgeEvent tick = generator.tick(0);
+            assertThat(tick.type()).isEqualTo("EQUITY");
+            assertThat(tick.event()).doesNotContain("challengeId");
+            equities.add(new BigDecimal(group(EQUITY, tick.event())));
+        }
+        assertThat(generator.balance(0)).isEqualTo(INITIAL);
+        assertThat(equities).hasSizeGreaterThan(100);
     }
 
     @Test
