@@ -23,6 +23,7 @@ import ai.tradesense.domain.model.alert.AlertNotFoundException;
 import ai.tradesense.domain.model.alert.AlertRepository;
 import ai.tradesense.domain.model.challenge.Challenge;
 import ai.tradesense.domain.model.challenge.ChallengeRepository;
+import ai.tradesense.domain.model.TimeWindow;
 
 @Stateless
 public class DefaultAlertService implements AlertService {
@@ -43,9 +44,10 @@ public class DefaultAlertService implements AlertService {
     Clock clock;
 
     @Override
-    public Page<AlertView> list(Caller caller, String status, String kind, String challengeId, int page, int size) {
+    public Page<AlertView> list(Caller caller, String status, String kind, String challengeId, TimeWindow window,
+                                int page, int size) {
         requireStaff(caller);
-        return alerts.search(acknowledged(status), kind, challengeId, page, size).map(AlertView::of);
+        return alerts.search(acknowledged(status), kind, challengeId, window, page, size).map(AlertView::of);
     }
 
     /** The status filter of an alert list: OPEN, ACKNOWLEDGED, or null for both. */

@@ -12,8 +12,7 @@ import ai.tradesense.application.export.ExportRepository;
 import ai.tradesense.application.export.ExportService;
 import ai.tradesense.application.security.AccessDeniedException;
 import ai.tradesense.application.security.Caller;
-import ai.tradesense.domain.model.InvalidInputException;
-import ai.tradesense.domain.model.InvalidInputException.Kind;
+import ai.tradesense.domain.model.TimeWindow;
 
 /** Each page is its own short read transaction, so a long export holds no connection between pages. */
 @Stateless
@@ -27,9 +26,7 @@ public class DefaultExportService implements ExportService {
         if (!caller.isStaff()) {
             throw new AccessDeniedException("exports need the RISK or ADMIN role");
         }
-        if (query.from() != null && query.to() != null && !query.from().isBefore(query.to())) {
-            throw InvalidInputException.of("to", Kind.VALUE, "must be after from");
-        }
+        new TimeWindow(query.from(), query.to());
         return exports.page(query, after, PAGE_SIZE);
     }
 }

@@ -14,6 +14,7 @@ import ai.tradesense.application.security.Caller;
 import ai.tradesense.domain.model.outbound.OutboundNotFoundException;
 import ai.tradesense.domain.model.outbound.PlatformCommand;
 import ai.tradesense.domain.model.outbound.PlatformCommandRepository;
+import ai.tradesense.domain.model.TimeWindow;
 
 @Stateless
 public class DefaultPlatformCommands implements PlatformCommands {
@@ -27,8 +28,8 @@ public class DefaultPlatformCommands implements PlatformCommands {
     Clock clock;
 
     @Override
-    public List<PlatformCommandView> after(Caller caller, long seq, boolean open, int limit) {
-        return commands.after(seq, open, caller.planScope(), limit).stream().map(PlatformCommandViews::of).toList();
+    public List<PlatformCommandView> after(Caller caller, long seq, boolean open, TimeWindow window, int limit) {
+        return commands.after(seq, open, caller.planScope(), window, limit).stream().map(PlatformCommandViews::of).toList();
     }
 
     @Override

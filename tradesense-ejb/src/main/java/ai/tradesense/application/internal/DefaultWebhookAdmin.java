@@ -15,6 +15,7 @@ import ai.tradesense.application.security.SecretSource;
 import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
 import ai.tradesense.domain.model.Page;
+import ai.tradesense.domain.model.TimeWindow;
 import ai.tradesense.domain.model.outbound.Delivery;
 import ai.tradesense.domain.model.outbound.OutboundNotFoundException;
 import ai.tradesense.domain.model.outbound.OutboxEntry;
@@ -98,8 +99,9 @@ public class DefaultWebhookAdmin implements WebhookAdmin {
     }
 
     @Override
-    public Page<DeliveryView> deliveries(Delivery.Status status, String subscriptionId, int page, int size) {
-        return webhooks.deliveries(status, subscriptionId, page, size).map(this::view);
+    public Page<DeliveryView> deliveries(Delivery.Status status, String subscriptionId, TimeWindow window, int page,
+                                         int size) {
+        return webhooks.deliveries(status, subscriptionId, window, page, size).map(this::view);
     }
 
     @Override

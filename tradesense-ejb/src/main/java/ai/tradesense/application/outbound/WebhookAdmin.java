@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import ai.tradesense.domain.model.Page;
+import ai.tradesense.domain.model.TimeWindow;
 import ai.tradesense.domain.model.outbound.Delivery;
 
 /** Admins manage webhook subscriptions and their secrets, and see and replay deliveries. */
@@ -46,7 +47,8 @@ public interface WebhookAdmin {
     /** A new newest key (the given secret, or a generated one); the others sign until the grace ends. */
     IssuedSecret rotate(String id, String secret);
 
-    Page<DeliveryView> deliveries(Delivery.Status status, String subscriptionId, int page, int size);
+    /** Newest first; {@code window} on when the delivery was made (its event was written). */
+    Page<DeliveryView> deliveries(Delivery.Status status, String subscriptionId, TimeWindow window, int page, int size);
 
     /** The delivery is PENDING again and due now: a new attempt with the same CloudEvents id. */
     DeliveryView replay(String id);

@@ -2,6 +2,7 @@ package ai.tradesense.application.risk;
 
 import ai.tradesense.application.security.Caller;
 import ai.tradesense.domain.model.Page;
+import ai.tradesense.domain.model.TimeWindow;
 
 /** Alerts for risk staff (RISK and ADMIN). */
 public interface AlertService {
@@ -11,7 +12,9 @@ public interface AlertService {
      *
      * @param status OPEN or ACKNOWLEDGED
      */
-    Page<AlertView> list(Caller caller, String status, String kind, String challengeId, int page, int size);
+    /** Newest first; {@code window} on when the alert was raised. */
+    Page<AlertView> list(Caller caller, String status, String kind, String challengeId, TimeWindow window, int page,
+                         int size);
 
     AlertView find(Caller caller, String id);
 

@@ -20,6 +20,7 @@ import ai.tradesense.domain.model.Page;
 import ai.tradesense.domain.model.Timestamps;
 import ai.tradesense.domain.model.alert.Alert;
 import ai.tradesense.domain.model.alert.AlertRepository;
+import ai.tradesense.domain.model.TimeWindow;
 
 @ApplicationScoped
 public class JpaAlertRepository implements AlertRepository {
@@ -74,17 +75,18 @@ public class JpaAlertRepository implements AlertRepository {
     }
 
     @Override
-    public Page<Alert> search(Boolean acknowledged, String kind, String challengeId, int page, int size) {
-        return search(acknowledged, kind == null ? null : List.of(kind), challengeId, page, size);
+    public Page<Alert> search(Boolean acknowledged, String kind, String challengeId, TimeWindow window, int page,
+                              int size) {
+        return search(acknowledged, kind == null ? null : List.of(kind), challengeId, window, page, size);
     }
 
     @Override
     public Page<Alert> search(Boolean acknowledged, Collection<String> kinds, int page, int size) {
-        return search(acknowledged, kinds, null, page, size);
+        return search(acknowledged, kinds, null, TimeWindow.ALWAYS, page, size);
     }
 
-    private Page<Alert> search(Boolean acknowledged, Collection<String> kinds, String challengeId, int page,
-                               int size) {
+    private Page<Alert> search(Boolean acknowledged, Collection<String> kinds, String challengeId, TimeWindow window,
+                               int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (acknowledged != null) {
@@ -98,6 +100,7 @@ public class JpaAlertRepository implements AlertRepository {
             where.append(" AND a.challengeId = :challenge");
             parameters.put("challenge", challengeId);
         }
+        TimeClause.append(where, parameters, "a.raisedAt", window);
         TypedQuery<Alert> items = em().createQuery(
                 "SELECT a FROM Alert a" + where + " ORDER BY a.raisedAt DESC, a.id", Alert.class);
         TypedQuery<Long> count = em().createQuery("SELECT COUNT(a) FROM Alert a" + where, Long.class);

@@ -1,7 +1,9 @@
 package ai.tradesense.infrastructure.persistence;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
+import ai.tradesense.domain.model.TimeWindow;
 import ai.tradesense.domain.model.outbound.PlatformCommand;
 import ai.tradesense.domain.model.outbound.PlatformCommandRepository;
 
@@ -43,16 +46,22 @@ public class JpaPlatformCommandRepository implements PlatformCommandRepository {
     }
 
     @Override
-    public List<PlatformCommand> after(long seq, boolean open, Collection<String> planCodes, int limit) {
-        TypedQuery<PlatformCommand> query = em().createQuery("SELECT c FROM PlatformCommand c WHERE c.seq > :seq"
-                        + (open ? " AND c.acknowledgedAt IS NULL" : "")
-                        + (planCodes.isEmpty() ? "" : " AND c.planCode IN :plans") + " ORDER BY c.seq",
-                PlatformCommand.class)
-                .setParameter("seq", seq)
-                .setMaxResults(limit);
-        if (!planCodes.isEmpty()) {
-            query.setParameter("plans", planCodes);
+    public List<PlatformCommand> after(long seq, boolean open, Collection<String> planCodes, TimeWindow window,
+                                       int limit) {
+        StringBuilder where = new StringBuilder(" WHERE c.seq > :seq");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("seq", seq);
+        if (open) {
+            where.append(" AND c.acknowledgedAt IS NULL");
         }
+        if (!planCodes.isEmpty()) {
+            where.append(" AND c.planCode IN :plans");
+            parameters.put("plans", planCodes);
+        }
+        TimeClause.append(where, parameters, "c.createdAt", window);
+        TypedQuery<PlatformCommand> query = em().createQuery("SELECT c FROM PlatformCommand c" + where
+                + " ORDER BY c.seq", PlatformCommand.class).setMaxResults(limit);
+        parameters.forEach(query::setParameter);
         return query.getResultList();
     }
 

@@ -19,6 +19,7 @@ import ai.tradesense.domain.model.outbound.OutboxEntry;
 import ai.tradesense.domain.model.outbound.SigningSecret;
 import ai.tradesense.domain.model.outbound.Subscription;
 import ai.tradesense.domain.model.outbound.WebhookRepository;
+import ai.tradesense.domain.model.TimeWindow;
 
 @ApplicationScoped
 public class JpaWebhookRepository implements WebhookRepository {
@@ -102,7 +103,8 @@ public class JpaWebhookRepository implements WebhookRepository {
     }
 
     @Override
-    public Page<Delivery> deliveries(Delivery.Status status, String subscriptionId, int page, int size) {
+    public Page<Delivery> deliveries(Delivery.Status status, String subscriptionId, TimeWindow window, int page,
+                                     int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (status != null) {
@@ -113,6 +115,7 @@ public class JpaWebhookRepository implements WebhookRepository {
             where.append(" AND d.subscriptionId = :subscription");
             parameters.put("subscription", subscriptionId);
         }
+        TimeClause.append(where, parameters, "d.createdAt", window);
         TypedQuery<Delivery> items = em().createQuery(
                 "SELECT d FROM Delivery d" + where + " ORDER BY d.createdAt DESC, d.id", Delivery.class);
         TypedQuery<Long> count = em().createQuery("SELECT COUNT(d) FROM Delivery d" + where, Long.class);

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -323,8 +324,10 @@ class SecurityIT {
         Answer started = admin.post("challenges", "{\"planCode\": \"two-step-100k\", \"traderId\": \"hooked\"}");
         String challenge = started.json().getString("id");
         long lastSeq = platform.get("platform/commands?after=0&limit=1000").json().getJsonNumber("last").longValue();
+        Instant beforeFail = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         assertThat(admin.post("challenges/" + challenge + "/actions", "{\"action\": \"FAIL\", \"reason\": \"terms\"}")
                 .status()).isEqualTo(200);
+        Instant afterFail = Instant.now().plusMillis(1);
         List<JsonObject> deliveries = admin.get("admin/webhooks/deliveries?status=PENDING&size=100&subscription=" + id)
                 .json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .filter(d -> challenge.equals(d.getString("subject", null))).toList();
@@ -335,6 +338,28 @@ class SecurityIT {
         assertThat(replayed.getString("status")).isEqualTo("PENDING");
         assertThat(replayed.getString("eventId")).isEqualTo(deliveries.get(0).getString("eventId"));
         assertProblem(admin.get("admin/webhooks/deliveries?status=LOST"), 422, "status");
+
+        // The lists a warehouse or CRM polls filter by time: from inclusive, to exclusive, bad instants refused.
+        String during = "from=" + beforeFail + "&to=" + afterFail;
+        assertThat(admin.get("admin/webhooks/deliveries?size=100&subscription=" + id + "&" + during).json()
+                .getJsonArray("items").getValuesAs(JsonObject.class)).filteredOn(d -> challenge.equals(d.getString("subject", null)))
+                .hasSize(3);
+        assertThat(admin.get("admin/webhooks/deliveries?size=100&subscription=" + id + "&to=" + beforeFail).json()
+                .getJsonArray("items").getValuesAs(JsonObject.class)).noneMatch(d -> challenge.equals(d.getString("subject", null)));
+        assertThat(admin.get("admin/webhooks/deliveries?subscription=" + id + "&from=" + afterFail).json()
+                .getJsonNumber("total").longValue()).isZero();
+        assertProblem(admin.get("admin/webhooks/deliveries?from=yesterday"), 422, "from");
+        assertProblem(admin.get("admin/webhooks/deliveries?from=" + afterFail + "&to=" + beforeFail), 422, "to");
+        assertThat(admin.get("alerts?challengeId=" + challenge + "&" + during).json().getJsonArray("items")
+                .getValuesAs(JsonObject.class)).extracting(a -> a.getString("kind")).contains("FAILED");
+        assertThat(admin.get("alerts?challengeId=" + challenge + "&to=" + beforeFail).json().getJsonNumber("total")
+                .longValue()).isZero();
+        assertProblem(admin.get("alerts?to=2026-13-01T00:00:00Z"), 422, "to");
+        assertThat(platform.get("platform/commands?after=" + lastSeq + "&" + during).json().getJsonArray("items")
+                .getValuesAs(JsonObject.class)).anyMatch(c -> challenge.equals(c.getString("challengeId")));
+        assertThat(platform.get("platform/commands?after=" + lastSeq + "&to=" + beforeFail).json().getJsonArray("items")
+                .getValuesAs(JsonObject.class)).noneMatch(c -> challenge.equals(c.getString("challengeId")));
+        assertProblem(platform.get("platform/commands?from=" + afterFail + "&to=" + beforeFail), 422, "to");
 
         JsonArray commands = platform.get("platform/commands?after=" + lastSeq).json().getJsonArray("items");
         JsonObject command = commands.getValuesAs(JsonObject.class).stream()

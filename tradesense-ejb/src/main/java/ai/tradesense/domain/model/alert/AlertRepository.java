@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import ai.tradesense.domain.model.Page;
+import ai.tradesense.domain.model.TimeWindow;
 
 /** Stored alerts. */
 public interface AlertRepository {
@@ -28,7 +29,7 @@ public interface AlertRepository {
      *
      * @param acknowledged true for acknowledged alerts only, false for open ones only, null for both
      */
-    Page<Alert> search(Boolean acknowledged, String kind, String challengeId, int page, int size);
+    Page<Alert> search(Boolean acknowledged, String kind, String challengeId, TimeWindow window, int page, int size);
 
     /** Newest first, of any of these kinds; {@code acknowledged} as above. */
     Page<Alert> search(Boolean acknowledged, Collection<String> kinds, int page, int size);

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import ai.tradesense.domain.model.TimeWindow;
+
 /** The platform's enforcement commands. */
 public interface PlatformCommandRepository {
 
@@ -19,7 +21,7 @@ public interface PlatformCommandRepository {
      * Commands after {@code seq}, in order; only those not acknowledged when {@code open}, only on these
      * plans unless {@code planCodes} is empty.
      */
-    List<PlatformCommand> after(long seq, boolean open, Collection<String> planCodes, int limit);
+    List<PlatformCommand> after(long seq, boolean open, Collection<String> planCodes, TimeWindow window, int limit);
 
     Optional<PlatformCommand> lock(long seq);
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import ai.tradesense.domain.model.Page;
+import ai.tradesense.domain.model.TimeWindow;
 
 /** Subscriptions, their secrets, the outbox and the deliveries. */
 public interface WebhookRepository {
@@ -38,5 +39,6 @@ public interface WebhookRepository {
      */
     List<Delivery> lockDue(Instant now, int limit);
 
-    Page<Delivery> deliveries(Delivery.Status status, String subscriptionId, int page, int size);
+    /** Newest first, each filter optional; {@code window} on the delivery's creation. */
+    Page<Delivery> deliveries(Delivery.Status status, String subscriptionId, TimeWindow window, int page, int size);
 }

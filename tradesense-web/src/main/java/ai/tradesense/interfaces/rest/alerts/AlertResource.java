@@ -18,6 +18,7 @@ import ai.tradesense.infrastructure.json.AlertJson;
 import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.interfaces.rest.PageDto;
 import ai.tradesense.interfaces.rest.Paging;
+import ai.tradesense.interfaces.rest.TimeFilter;
 import ai.tradesense.interfaces.security.Allow;
 import ai.tradesense.interfaces.security.CurrentCaller;
 
@@ -37,11 +38,12 @@ public class AlertResource {
 
     @GET
     public String list(@QueryParam("status") String status, @QueryParam("kind") String kind,
-                       @QueryParam("challengeId") String challengeId, @QueryParam("page") String page,
+                       @QueryParam("challengeId") String challengeId, @QueryParam("from") String from,
+                       @QueryParam("to") String to, @QueryParam("page") String page,
                        @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
         return PageDto.json(alerts.list(caller.get(), blankToNull(status), blankToNull(kind),
-                blankToNull(challengeId), paging.page(), paging.size()).map(AlertJson::write));
+                blankToNull(challengeId), TimeFilter.of(from, to), paging.page(), paging.size()).map(AlertJson::write));
     }
 
     @GET

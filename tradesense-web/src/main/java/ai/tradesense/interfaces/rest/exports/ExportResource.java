@@ -4,9 +4,6 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +29,8 @@ import ai.tradesense.application.security.Caller;
 import ai.tradesense.application.security.Role;
 import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
+import ai.tradesense.domain.model.TimeWindow;
+import ai.tradesense.interfaces.rest.TimeFilter;
 import ai.tradesense.interfaces.security.Allow;
 import ai.tradesense.interfaces.security.CurrentCaller;
 
@@ -54,7 +53,8 @@ public class ExportResource {
     public Response export(@PathParam("kind") String kind, @QueryParam("from") String from,
                            @QueryParam("to") String to, @QueryParam("plan") String plan,
                            @QueryParam("format") String format, @Context HttpHeaders headers) {
-        ExportQuery query = new ExportQuery(kind(kind), instant("from", from), instant("to", to),
+        TimeWindow window = TimeFilter.of(from, to);
+        ExportQuery query = new ExportQuery(kind(kind), window.from(), window.to(),
                 plan == null || plan.isBlank() ? null : plan.strip());
         ExportFormat chosen = format(format, headers.getAcceptableMediaTypes().stream().map(Object::toString).toList());
         Caller signedIn = caller.get();
@@ -104,16 +104,5 @@ public class ExportResource {
             }
         }
         return ExportFormat.CSV;
-    }
-
-    private static Instant instant(String name, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw InvalidInputException.of(name, Kind.VALUE, "must be an ISO-8601 instant such as 2026-03-02T00:00:00Z");
-        }
     }
 }

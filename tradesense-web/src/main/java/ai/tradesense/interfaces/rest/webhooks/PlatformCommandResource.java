@@ -15,9 +15,11 @@ import ai.tradesense.application.outbound.PlatformCommands;
 import ai.tradesense.application.security.Role;
 import ai.tradesense.domain.model.InvalidInputException;
 import ai.tradesense.domain.model.InvalidInputException.Kind;
+import ai.tradesense.domain.model.TimeWindow;
 import ai.tradesense.infrastructure.json.CloudEventJson;
 import ai.tradesense.infrastructure.json.Json;
 import ai.tradesense.interfaces.rest.Paging;
+import ai.tradesense.interfaces.rest.TimeFilter;
 import ai.tradesense.interfaces.security.Allow;
 import ai.tradesense.interfaces.security.CurrentCaller;
 
@@ -39,15 +41,17 @@ public class PlatformCommandResource {
     @Inject
     CurrentCaller caller;
 
-    /** {@code open=true}: only those not acknowledged yet. */
+    /** {@code open=true}: only those not acknowledged yet; {@code from}/{@code to} on when each was issued. */
     @GET
     public String list(@QueryParam("after") String after, @QueryParam("limit") String limit,
-                       @QueryParam("open") String open) {
+                       @QueryParam("open") String open, @QueryParam("from") String since,
+                       @QueryParam("to") String until) {
+        TimeWindow window = TimeFilter.of(since, until);
         long from = after == null || after.isBlank() ? 0 : seq("after", after);
         int max = Paging.integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
         JsonArrayBuilder items = Json.createArrayBuilder();
         long last = from;
-        for (PlatformCommandView command : commands.after(caller.get(), from, "true".equals(open), max)) {
+        for (PlatformCommandView command : commands.after(caller.get(), from, "true".equals(open), window, max)) {
             items.add(CloudEventJson.command(command));
             last = command.seq();
         }

@@ -25,6 +25,7 @@ import ai.tradesense.infrastructure.json.Json;
 import ai.tradesense.infrastructure.json.StrictJson;
 import ai.tradesense.interfaces.rest.PageDto;
 import ai.tradesense.interfaces.rest.Paging;
+import ai.tradesense.interfaces.rest.TimeFilter;
 import ai.tradesense.interfaces.security.Allow;
 
 /** Webhook subscriptions, their secrets and their deliveries: admins only (docs/webhooks.md). */
@@ -56,10 +57,11 @@ public class WebhookResource {
     @GET
     @Path("deliveries")
     public String deliveries(@QueryParam("status") String status, @QueryParam("subscription") String subscription,
+                             @QueryParam("from") String from, @QueryParam("to") String to,
                              @QueryParam("page") String page, @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
-        return PageDto.json(webhooks.deliveries(status(status), blankToNull(subscription), paging.page(), paging.size())
-                .map(WebhookJson::delivery));
+        return PageDto.json(webhooks.deliveries(status(status), blankToNull(subscription), TimeFilter.of(from, to),
+                paging.page(), paging.size()).map(WebhookJson::delivery));
     }
 
     @POST
