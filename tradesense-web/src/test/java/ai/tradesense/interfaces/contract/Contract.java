@@ -114,6 +114,58 @@ public final class Contract {
         return List.of("channel " + channel + " documents no message " + type);
     }
 
+    /**
+     * What is wrong with the OpenAPI document's own examples: each JSON request or answer example (at the
+     * media type, or one of its {@code examples}) against the schema beside it, and each component schema's
+     * {@code example} against that schema. One line per problem, naming where the example is.
+     */
+    public List<String> exampleProblems() {
+        List<String> problems = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields();
+            while (operations.hasNext()) {
+                Map.Entry<String, JsonNode> operation = operations.next();
+                String where = operation.getKey().toUpperCase() + " " + path.getKey();
+                mediaExamples(where + " request", resolve(operation.getValue().path("requestBody")), problems);
+                Iterator<Map.Entry<String, JsonNode>> responses = operation.getValue().path("responses").fields();
+                while (responses.hasNext()) {
+                    Map.Entry<String, JsonNode> response = responses.next();
+                    mediaExamples(where + " " + response.getKey(), resolve(response.getValue()), problems);
+                }
+            }
+        }
+        Iterator<Map.Entry<String, JsonNode>> schemas = openApi.path("components").path("schemas").fields();
+        while (schemas.hasNext()) {
+            Map.Entry<String, JsonNode> schema = schemas.next();
+            if (schema.getValue().has("example")) {
+                schemaProblems(schema.getKey(), schema.getValue().path("example").toString())
+                        .forEach(p -> problems.add("schema " + schema.getKey() + " example: " + p));
+            }
+        }
+        return problems;
+    }
+
+    private void mediaExamples(String where, JsonNode body, List<String> problems) {
+        Iterator<Map.Entry<String, JsonNode>> media = body.path("content").fields();
+        while (media.hasNext()) {
+            Map.Entry<String, JsonNode> type = media.next();
+            if (!type.getKey().contains("json")) {
+                continue;
+            }
+            JsonNode schema = resolve(type.getValue().path("schema"));
+            List<JsonNode> examples = new ArrayList<>();
+            if (type.getValue().has("example")) {
+                examples.add(type.getValue().path("example"));
+            }
+            type.getValue().path("examples").forEach(e -> examples.add(resolve(e).path("value")));
+            for (JsonNode example : examples) {
+                problems(schema, example.toString()).forEach(p -> problems.add(where + " " + type.getKey() + ": " + p));
+            }
+        }
+    }
+
     /** What is wrong with a body against one OpenAPI component schema. */
     public List<String> schemaProblems(String component, String body) {
         return problems(JsonNodeFactory.instance.objectNode().put("$ref", "#/components/schemas/" + component), body);

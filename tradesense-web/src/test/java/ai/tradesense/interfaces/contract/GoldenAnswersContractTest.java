@@ -63,6 +63,11 @@ class GoldenAnswersContractTest {
     private final Contract contract = Contract.published();
 
     @Test
+    void everyExampleOfTheContractMatchesItsSchema() {
+        assertThat(contract.exampleProblems()).isEmpty();
+    }
+
+    @Test
     void everyGoldenAnswerMatchesItsOperationsSchema() throws IOException {
         TreeSet<String> files = new TreeSet<>();
         try (Stream<Path> list = Files.list(GOLDEN)) {
