@@ -115,9 +115,9 @@ public final class Contract {
     }
 
     /**
-     * What is wrong with the OpenAPI document's own examples: each JSON request or answer example (at the
-     * media type, or one of its {@code examples}) against the schema beside it, and each component schema's
-     * {@code example} against that schema. One line per problem, naming where the example is.
+     * What is wrong with the OpenAPI document's own examples: a JSON request or answer without one (at the
+     * media type, one of its {@code examples}, or on its schema), each media example against the schema
+     * beside it, and each component schema's {@code example} against that schema. One line per problem.
      */
     public List<String> exampleProblems() {
         List<String> problems = new ArrayList<>();
@@ -160,10 +160,22 @@ public final class Contract {
                 examples.add(type.getValue().path("example"));
             }
             type.getValue().path("examples").forEach(e -> examples.add(resolve(e).path("value")));
+            if (examples.isEmpty() && !schemaExample(type.getValue().path("schema"))) {
+                problems.add(where + " " + type.getKey() + ": no example, neither here nor on its schema");
+            }
             for (JsonNode example : examples) {
                 problems(schema, example.toString()).forEach(p -> problems.add(where + " " + type.getKey() + ": " + p));
             }
         }
+    }
+
+    /** Whether the schema, or the component schema it refers to, carries an example. */
+    private boolean schemaExample(JsonNode schema) {
+        JsonNode current = schema;
+        for (int hops = 0; hops < 10 && current.has("$ref"); hops++) {
+            current = pointer(openApi, current.path("$ref").asText());
+        }
+        return current.has("example");
     }
 
     /** What is wrong with a body against one OpenAPI component schema. */

@@ -62,6 +62,7 @@ class GoldenAnswersContractTest {
 
     private final Contract contract = Contract.published();
 
+    /** Every JSON request and answer of the contract has an example, and every example matches its schema. */
     @Test
     void everyExampleOfTheContractMatchesItsSchema() {
         assertThat(contract.exampleProblems()).isEmpty();
