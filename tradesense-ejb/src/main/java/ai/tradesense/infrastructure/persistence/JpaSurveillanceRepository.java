@@ -23,6 +23,9 @@ import ai.tradesense.domain.surveillance.SurveilledTrade;
 @ApplicationScoped
 public class JpaSurveillanceRepository implements SurveillanceRepository {
 
+    private static final String SELECT_TRADES = "SELECT t.challengeId, c.traderId, t.tradeId, t.symbol, t.side,"
+            + " t.openedAt, t.closedAt, t.clientIp FROM Trade t, Challenge c WHERE c.id = t.challengeId";
+
     @Inject
     TransactionalEntityManager entityManager;
 
@@ -32,12 +35,23 @@ public class JpaSurveillanceRepository implements SurveillanceRepository {
 
     @Override
     public List<SurveilledTrade> tradesHeld(Instant from, Instant to) {
-        List<Object[]> rows = em().createQuery("SELECT t.challengeId, c.traderId, t.tradeId, t.symbol, t.side,"
-                        + " t.openedAt, t.closedAt, t.clientIp FROM Trade t, Challenge c WHERE c.id = t.challengeId"
+        return trades(em().createQuery(SELECT_TRADES
                         + " AND t.openedAt < :to AND (t.closedAt IS NULL OR t.closedAt >= :from)", Object[].class)
                 .setParameter("from", Timestamps.stored(from))
                 .setParameter("to", Timestamps.stored(to))
-                .getResultList();
+                .getResultList());
+    }
+
+    @Override
+    public List<SurveilledTrade> tradesOpened(Instant from, Instant to, boolean addressed) {
+        return trades(em().createQuery(SELECT_TRADES + " AND t.openedAt >= :from AND t.openedAt < :to"
+                        + (addressed ? " AND t.clientIp IS NOT NULL" : ""), Object[].class)
+                .setParameter("from", Timestamps.stored(from))
+                .setParameter("to", Timestamps.stored(to))
+                .getResultList());
+    }
+
+    private static List<SurveilledTrade> trades(List<Object[]> rows) {
         List<SurveilledTrade> trades = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             trades.add(new SurveilledTrade((String) row[0], (String) row[1], (String) row[2], (String) row[3],

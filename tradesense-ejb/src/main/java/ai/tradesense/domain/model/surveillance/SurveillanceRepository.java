@@ -14,6 +14,9 @@ public interface SurveillanceRepository {
     /** Trades held during [from, to): opened before {@code to} and not closed before {@code from}. */
     List<SurveilledTrade> tradesHeld(Instant from, Instant to);
 
+    /** Trades opened in [from, to); with {@code addressed}, only those reported with a client address. */
+    List<SurveilledTrade> tradesOpened(Instant from, Instant to, boolean addressed);
+
     /** Sign-ins in [from, to). */
     List<SignIn> signIns(Instant from, Instant to);
 
