@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -145,10 +146,10 @@ public class DefaultSurveillanceScan implements SurveillanceScan {
             case SHARED_IP -> surveillance.tradesOpened(from, to, true);
         };
         List<SignIn> seen = detector == Finding.Kind.SHARED_IP ? surveillance.signIns(from, to) : List.of();
-        // The plan flag for copying between one trader's own accounts is not in plans yet: every plan allows
-        // it, as DESIGN 3d reads ("different traders").
-        List<Finding> findings = Surveillance.findings(detector, day, from, to, trades, seen, links, c -> true,
-                settings);
+        Set<String> ownCopying = detector == Finding.Kind.COPY_TRADING
+                ? surveillance.challengesAllowingOwnCopying() : Set.of();
+        List<Finding> findings = Surveillance.findings(detector, day, from, to, trades, seen, links,
+                ownCopying::contains, settings);
         int raised = 0;
         for (Finding finding : findings) {
             if (raise(finding, shard.at())) {

@@ -4,15 +4,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import ai.tradesense.domain.model.Timestamps;
+import ai.tradesense.domain.model.plan.Plan;
 import ai.tradesense.domain.model.surveillance.SignInAddress;
 import ai.tradesense.domain.model.surveillance.SurveillanceRepository;
 import ai.tradesense.domain.model.surveillance.TraderLink;
@@ -49,6 +52,22 @@ public class JpaSurveillanceRepository implements SurveillanceRepository {
                 .setParameter("from", Timestamps.stored(from))
                 .setParameter("to", Timestamps.stored(to))
                 .getResultList());
+    }
+
+    @Override
+    public Set<String> challengesAllowingOwnCopying() {
+        Set<String> allowed = new HashSet<>();
+        // plan versions are few; the flag is in their document, so it is read through the rules
+        for (Plan plan : em().createQuery("SELECT p FROM Plan p", Plan.class).getResultList()) {
+            if (plan.rules().allowOwnAccountCopying()) {
+                allowed.addAll(em().createQuery("SELECT c.id FROM Challenge c WHERE c.planCode = :code"
+                                + " AND c.planVersion = :version", String.class)
+                        .setParameter("code", plan.code())
+                        .setParameter("version", plan.version())
+                        .getResultList());
+            }
+        }
+        return allowed;
     }
 
     private static List<SurveilledTrade> trades(List<Object[]> rows) {
