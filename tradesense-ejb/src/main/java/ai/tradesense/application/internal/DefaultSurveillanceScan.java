@@ -8,9 +8,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -28,6 +31,7 @@ import ai.tradesense.application.risk.ShardReport;
 import ai.tradesense.application.risk.SurveillanceScan;
 import ai.tradesense.domain.model.alert.Alert;
 import ai.tradesense.domain.model.alert.AlertData;
+import ai.tradesense.domain.model.alert.AlertRepository;
 import ai.tradesense.domain.model.challenge.Challenge;
 import ai.tradesense.domain.model.challenge.ChallengeRepository;
 import ai.tradesense.domain.model.surveillance.SurveillanceRepository;
@@ -58,6 +62,9 @@ public class DefaultSurveillanceScan implements SurveillanceScan {
 
     @Inject
     AlertRaiser alerts;
+
+    @Inject
+    AlertRepository alertRecords;
 
     @Inject
     jakarta.enterprise.event.Event<ChallengeChanged> changes;
@@ -150,13 +157,44 @@ public class DefaultSurveillanceScan implements SurveillanceScan {
                 ? surveillance.challengesAllowingOwnCopying() : Set.of();
         List<Finding> findings = Surveillance.findings(detector, day, from, to, trades, seen, links,
                 ownCopying::contains, settings);
-        int raised = 0;
+        return new Unit(trades.size(), seen.size(), findings.size(), raise(findings, from, shard.at()));
+    }
+
+    /**
+     * Raises the findings not raised before. Their accounts and the keys raised already since the day's start are
+     * looked up first, a thousand at a time, so that no query runs between the inserts and they go out in batches.
+     */
+    private int raise(List<Finding> findings, Instant dayStart, Instant now) {
+        List<String> subjects = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
-            if (raise(finding, shard.at())) {
+            subjects.add(subjectId(finding).orElse(null));
+        }
+        Map<String, Challenge> byId = new HashMap<>();
+        for (Challenge challenge : challenges.findAll(new HashSet<>(subjects.stream().filter(Objects::nonNull)
+                .toList()))) {
+            byId.put(challenge.id(), challenge);
+        }
+        List<String> ids = List.copyOf(byId.keySet());
+        Map<String, Set<String>> before = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            before.putAll(alertRecords.keysSince(ids.subList(from, Math.min(ids.size(), from + 1000)), dayStart));
+        }
+        int raised = 0;
+        for (int i = 0; i < findings.size(); i++) {
+            Finding finding = findings.get(i);
+            Challenge challenge = subjects.get(i) == null ? null : byId.get(subjects.get(i));
+            String key = dedupeKey(finding);
+            if (challenge == null) {
+                LOG.log(Level.FINE, "Surveillance finding with no account to raise it on: {0}", finding.traders());
+            } else if (!before.getOrDefault(challenge.id(), Set.of()).contains(key)) {
+                LiveMessage message = alerts.add(challenge, finding.kind().name(), Alert.Severity.WARNING, key,
+                        message(finding), new AlertData.Surveilled(finding), now);
+                // to the ops channel only, after the commit; not to the challenge's watchers, nor to webhooks
+                changes.fire(StaffOnlyChanges.of(challenge, List.of(message)));
                 raised++;
             }
         }
-        return new Unit(trades.size(), seen.size(), findings.size(), raised);
+        return raised;
     }
 
     @Override
@@ -164,28 +202,13 @@ public class DefaultSurveillanceScan implements SurveillanceScan {
         return surveillance.deleteSignInsBefore(now.minus(addressRetentionDays, ChronoUnit.DAYS));
     }
 
-    private boolean raise(Finding finding, Instant now) {
-        Optional<Challenge> subject = subject(finding);
-        if (subject.isEmpty()) {
-            LOG.log(Level.FINE, "Surveillance finding with no account to raise it on: {0}", finding.traders());
-            return false;
-        }
-        Challenge challenge = subject.get();
-        Optional<LiveMessage> message = alerts.raise(challenge, finding.kind().name(), Alert.Severity.WARNING,
-                dedupeKey(finding), message(finding), new AlertData.Surveilled(finding), now);
-        // to the ops channel only, after the commit; not to the challenge's watchers, nor to webhooks
-        message.ifPresent(m -> changes.fire(StaffOnlyChanges.of(challenge, List.of(m))));
-        return message.isPresent();
-    }
-
     /** The first of its accounts; for a shared address seen only at sign-ins, the oldest challenge of its traders. */
-    private Optional<Challenge> subject(Finding finding) {
+    private Optional<String> subjectId(Finding finding) {
         if (!finding.accounts().isEmpty()) {
-            return challenges.find(finding.accounts().first());
+            return Optional.of(finding.accounts().first());
         }
         Map<String, String> any = surveillance.anyChallengeOf(List.copyOf(finding.traders()));
-        return finding.traders().stream().filter(any::containsKey).findFirst()
-                .flatMap(trader -> challenges.find(any.get(trader)));
+        return finding.traders().stream().filter(any::containsKey).findFirst().map(any::get);
     }
 
     static String dedupeKey(Finding finding) {
