@@ -78,10 +78,31 @@ async function plansTab(root) {
   function openEditor(mode, existing, definition) {
     const text = h('textarea', { name: 'document', id: 'plan-document', rows: '22', spellcheck: 'false', class: 'code' });
     text.value = JSON.stringify(definition, null, 2);
+    // The document stays the one source: the box rewrites its "surveillance" block (docs/surveillance.md).
+    const ownCopying = h('input', { type: 'checkbox', id: 'plan-own-copying',
+      checked: definition.surveillance?.allowOwnAccountCopying === true });
+    ownCopying.addEventListener('change', () => {
+      let edited;
+      try {
+        edited = JSON.parse(text.value);
+      } catch (e) {
+        ownCopying.checked = !ownCopying.checked;
+        return;
+      }
+      if (ownCopying.checked) {
+        edited.surveillance = { ...(edited.surveillance || {}), allowOwnAccountCopying: true };
+      } else {
+        delete edited.surveillance;
+      }
+      text.value = JSON.stringify(edited, null, 2);
+    });
     const save = h('button', { type: 'submit', id: 'plan-save', text: mode === 'create' ? 'Publish version 1' : `Publish version ${existing.version + 1}` });
     const form = h('form', { class: 'form', id: 'plan-form', novalidate: true },
       h('div', { class: 'field', 'data-field': '' }, h('label', { for: 'plan-document', text: 'Plan document (JSON)' }), text,
         h('p', { class: 'hint', text: 'Every rule is spelled out; remove a field to get its default. A FUNDED phase may add "payout" and "scaling" blocks (docs/rules.md §20).' })),
+      h('div', { class: 'field' }, h('span', { class: 'check' }, ownCopying,
+        h('label', { for: 'plan-own-copying', text: 'Allow copying between one trader\u2019s own accounts' })),
+        h('p', { class: 'hint', text: 'Surveillance only: such copies are no COPY_TRADING finding on this plan; copies by other traders still are.' })),
       h('div', { class: 'form-message', 'aria-live': 'polite' }),
       h('div', { class: 'actions' }, save,
         h('button', { type: 'button', class: 'secondary', text: 'Cancel', on: { click: () => fill(editorBox) } })));

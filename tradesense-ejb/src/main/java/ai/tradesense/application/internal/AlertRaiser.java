@@ -62,10 +62,21 @@ class AlertRaiser {
         if (alerts.exists(challenge.id(), dedupeKey)) {
             return Optional.empty();
         }
+        return Optional.of(add(challenge, kind, severity, dedupeKey, message, figures, now));
+    }
+
+    /**
+     * Stores the alert; the caller knows no alert has its key yet (a look-up of many keys at once), and
+     * {@code uq_alert_dedupe} refuses it should another transaction have raised it meanwhile.
+     *
+     * @return the live message to push after the commit
+     */
+    LiveMessage add(Challenge challenge, String kind, Alert.Severity severity, String dedupeKey, String message,
+                    AlertData.Figures figures, Instant now) {
         Alert alert = new Alert(UUID.randomUUID().toString(), challenge.id(), kind, severity, dedupeKey, message,
                 new AlertData(figures, challenge.traderId(), challenge.planCode()), now);
         alerts.add(alert);
         LOG.log(Level.INFO, "Alert {0} on challenge {1}: {2}", new Object[] {kind, challenge.id(), message});
-        return Optional.of(new LiveMessage.Alert(challenge.id(), challenge.seq(), now, AlertView.of(alert)));
+        return new LiveMessage.Alert(challenge.id(), challenge.seq(), now, AlertView.of(alert));
     }
 }

@@ -80,6 +80,9 @@ public class DefaultRiskMonitorService implements RiskMonitorService {
 
     @Override
     public List<Shard> plan(Shard.Kind kind, String cycle, Instant now, int shardSize) {
+        if (kind == Shard.Kind.SURVEIL) {
+            return surveillance.plan(cycle, now);
+        }
         List<String> ids = challenges.tradingIds(kind == Shard.Kind.RESET ? now : null);
         int count = (ids.size() + shardSize - 1) / shardSize;
         List<Shard> shards = new ArrayList<>(count);
@@ -102,6 +105,9 @@ public class DefaultRiskMonitorService implements RiskMonitorService {
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ShardReport process(Shard shard) {
+        if (shard.kind() == Shard.Kind.SURVEIL) {
+            return surveil(shard);
+        }
         Duration stale = Duration.ofMinutes(staleFeedMinutes);
         BigDecimal minUse = BigDecimal.valueOf(levels.get(0), 2);
         List<String> ids = watch.candidates(shard, minUse, stale);
@@ -133,6 +139,17 @@ public class DefaultRiskMonitorService implements RiskMonitorService {
             }
         }
         return new ShardReport(shard.size(), ids.size(), ticks, raised, failures);
+    }
+
+    /** One surveillance shard in its own transaction; one that fails is counted and done again by the next cycle. */
+    private ShardReport surveil(Shard shard) {
+        try {
+            return surveillance.scan(shard);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Surveillance shard {0} ({1} on {2}) failed: {3}",
+                    new Object[] {shard.name(), shard.fromId(), shard.toId(), rootMessage(e)});
+            return new ShardReport(0, 0, 0, 0, 1);
+        }
     }
 
     @Override

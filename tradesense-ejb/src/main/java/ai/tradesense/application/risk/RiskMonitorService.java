@@ -11,13 +11,19 @@ import java.util.Map;
  */
 public interface RiskMonitorService {
 
-    /** Cuts the trading challenges (for RESET: those with a day boundary due at {@code now}) into shards. */
+    /**
+     * Cuts the trading challenges (for RESET: those with a day boundary due at {@code now}) into shards; for SURVEIL
+     * the detectors and days of a surveillance cycle ({@link SurveillanceScan#plan}).
+     */
     List<Shard> plan(Shard.Kind kind, String cycle, Instant now, int shardSize);
 
     /** True when some trading challenge has a day boundary due at {@code now} (the daily reset has work). */
     boolean resetsDue(Instant now);
 
-    /** Brings every challenge of the shard that needs it up to the shard's time, and raises alerts. */
+    /**
+     * Brings every challenge of the shard that needs it up to the shard's time, and raises alerts; a SURVEIL shard
+     * runs its detector ({@link SurveillanceScan#scan(Shard)}).
+     */
     ShardReport process(Shard shard);
 
     /**

@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * One piece of a worker cycle: the trading challenges with ids from {@code fromId} (included) to
  * {@code toId} (excluded), judged at {@code at}; an {@link #OPEN} end is no
- * bound. Shards travel through the shared {@link WorkQueue}, so any worker node can take one.
+ * bound. A {@link Kind#SURVEIL} shard is one detector over one surveillance day instead: {@code fromId} names the
+ * detector (a {@code Finding.Kind}), {@code toId} the day (ISO). Shards travel through the shared {@link WorkQueue},
+ * so any worker node can take one.
  *
  * @param cycle the cycle it belongs to
  * @param kind  what the cycle does
@@ -16,8 +18,11 @@ import java.util.Objects;
  */
 public record Shard(String cycle, Kind kind, int index, int count, String fromId, String toId, int size, Instant at) {
 
-    /** RESET brings accounts over their day boundaries; SCAN does that and checks deadlines and alerts. */
-    public enum Kind { RESET, SCAN }
+    /**
+     * RESET brings accounts over their day boundaries; SCAN does that and checks deadlines and alerts; SURVEIL runs
+     * the surveillance detectors across accounts (docs/surveillance.md).
+     */
+    public enum Kind { RESET, SCAN, SURVEIL }
 
     /** An end of the id range that does not bound it. */
     public static final String OPEN = "";

@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param dayBoundary    when trading days start, in the plan's own zone
  * @param breachWhen     whether equity exactly at a floor breaches
  * @param phases         the phases in order, at least one
+ * @param allowOwnAccountCopying surveillance only (no rule of the engine): copying trades between one trader's own
+ *                       accounts on this plan is no {@code COPY_TRADING} finding (docs/surveillance.md)
  */
 public record RuleSet(String code, String name, String currency, BigDecimal initialBalance,
-                      DayBoundary dayBoundary, BreachWhen breachWhen, List<PhaseRules> phases) {
+                      DayBoundary dayBoundary, BreachWhen breachWhen, List<PhaseRules> phases,
+                      boolean allowOwnAccountCopying) {
 
     public RuleSet {
         Objects.requireNonNull(currency, "currency");
@@ -31,6 +34,12 @@ public record RuleSet(String code, String name, String currency, BigDecimal init
             throw new IllegalArgumentException("a plan needs at least one phase");
         }
         phases = List.copyOf(phases);
+    }
+
+    /** A plan that does not allow copying between one trader's own accounts (the default). */
+    public RuleSet(String code, String name, String currency, BigDecimal initialBalance, DayBoundary dayBoundary,
+                   BreachWhen breachWhen, List<PhaseRules> phases) {
+        this(code, name, currency, initialBalance, dayBoundary, breachWhen, phases, false);
     }
 
     public PhaseRules phase(int index) {

@@ -24,14 +24,33 @@ public final class Surveillance {
     public static List<Finding> findings(LocalDate day, Instant from, Instant to, List<SurveilledTrade> trades,
                                          List<SignIn> signIns, TraderLinks links,
                                          Predicate<String> ownCopyingAllowed, SurveillanceSettings settings) {
-        Objects.requireNonNull(day, "day");
-        List<SurveilledTrade> opened = trades.stream()
-                .filter(t -> !t.openedAt().isBefore(from) && t.openedAt().isBefore(to))
-                .toList();
-        List<Finding> findings = new ArrayList<>(
-                CopyTradingDetector.detect(day, opened, settings, ownCopyingAllowed));
-        findings.addAll(CrossHedgeDetector.detect(day, trades, links, settings));
-        findings.addAll(SharedAddressDetector.detect(day, opened, signIns, links, settings));
+        List<Finding> findings = new ArrayList<>();
+        for (Finding.Kind detector : Finding.Kind.values()) {
+            findings.addAll(findings(detector, day, from, to, trades, signIns, links, ownCopyingAllowed, settings));
+        }
         return findings;
+    }
+
+    /**
+     * The findings of one detector over one day: one shard of the surveillance job. Each finding comes from exactly
+     * one detector and names its day, so the detectors of the days together find what {@link #findings} finds for
+     * each day. What a detector needs: {@code COPY_TRADING} the trades opened in the day, {@code CROSS_HEDGE} the
+     * trades held during it, {@code SHARED_IP} the trades opened in it with an address and the sign-ins; anything
+     * more it is given is ignored.
+     */
+    public static List<Finding> findings(Finding.Kind detector, LocalDate day, Instant from, Instant to,
+                                         List<SurveilledTrade> trades, List<SignIn> signIns, TraderLinks links,
+                                         Predicate<String> ownCopyingAllowed, SurveillanceSettings settings) {
+        Objects.requireNonNull(day, "day");
+        return switch (detector) {
+            case COPY_TRADING -> CopyTradingDetector.detect(day, opened(trades, from, to), settings,
+                    ownCopyingAllowed);
+            case CROSS_HEDGE -> CrossHedgeDetector.detect(day, trades, links, settings);
+            case SHARED_IP -> SharedAddressDetector.detect(day, opened(trades, from, to), signIns, links, settings);
+        };
+    }
+
+    private static List<SurveilledTrade> opened(List<SurveilledTrade> trades, Instant from, Instant to) {
+        return trades.stream().filter(t -> !t.openedAt().isBefore(from) && t.openedAt().isBefore(to)).toList();
     }
 }

@@ -48,7 +48,8 @@ public final class PlanDocument {
     private static final int MAX_DAYS = 3650;
 
     private static final Set<String> PLAN_FIELDS = Set.of("code", "name", "currency", "initialBalance",
-            "dayBoundary", "breachWhen", "phases");
+            "dayBoundary", "breachWhen", "phases", "surveillance");
+    private static final Set<String> SURVEILLANCE_FIELDS = Set.of("allowOwnAccountCopying");
     private static final Set<String> BOUNDARY_FIELDS = Set.of("zone", "time");
     private static final Set<String> PHASE_FIELDS = Set.of("name", "kind", "review", "profitTarget",
             "requireFlat", "minTradingDays", "maxDays", "inactivityDays", "dailyLoss", "maxLoss", "consistency",
@@ -111,8 +112,19 @@ public final class PlanDocument {
                 phases.add(readPhase(json, phaseArray.get(i), plan.path("phases") + "[" + i + "]", i, initial));
             }
         }
+        boolean ownCopying = readSurveillance(json, plan);
         json.throwIfInvalid();
-        return new RuleSet(code, name, currency, initial, boundary, breachWhen, phases);
+        return new RuleSet(code, name, currency, initial, boundary, breachWhen, phases, ownCopying);
+    }
+
+    /** {@code surveillance: {allowOwnAccountCopying}}: absent, or the flag absent, is false. */
+    private static boolean readSurveillance(StrictJson json, StrictJson.Obj plan) {
+        if (!plan.has("surveillance")) {
+            return false;
+        }
+        StrictJson.Obj surveillance = json.object(plan.raw("surveillance"), plan.path("surveillance"),
+                SURVEILLANCE_FIELDS);
+        return surveillance != null && surveillance.bool("allowOwnAccountCopying", false);
     }
 
     private static DayBoundary readBoundary(StrictJson json, StrictJson.Obj plan) {
@@ -314,7 +326,12 @@ public final class PlanDocument {
         for (PhaseRules phase : rules.phases()) {
             phases.add(writePhase(phase));
         }
-        return plan.add("phases", phases).build();
+        plan.add("phases", phases);
+        // Written only when it allows something, so plans stored before the flag keep their document.
+        if (rules.allowOwnAccountCopying()) {
+            plan.add("surveillance", Json.createObjectBuilder().add("allowOwnAccountCopying", true));
+        }
+        return plan.build();
     }
 
     private static JsonObjectBuilder writePhase(PhaseRules phase) {

@@ -2,6 +2,7 @@ package ai.tradesense.infrastructure.persistence;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,18 @@ public class JpaChallengeRepository implements ChallengeRepository {
                 .setParameter("ids", ids)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
+    }
+
+    @Override
+    public List<Challenge> findAll(Collection<String> ids) {
+        List<String> all = List.copyOf(ids);
+        List<Challenge> found = new ArrayList<>(all.size());
+        for (int from = 0; from < all.size(); from += 1000) {
+            found.addAll(em().createQuery("SELECT c FROM Challenge c WHERE c.id IN :ids", Challenge.class)
+                    .setParameter("ids", all.subList(from, Math.min(all.size(), from + 1000)))
+                    .getResultList());
+        }
+        return found;
     }
 
     @Override

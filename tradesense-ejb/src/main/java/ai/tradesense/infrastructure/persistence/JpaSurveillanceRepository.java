@@ -4,15 +4,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import ai.tradesense.domain.model.Timestamps;
+import ai.tradesense.domain.model.plan.Plan;
 import ai.tradesense.domain.model.surveillance.SignInAddress;
 import ai.tradesense.domain.model.surveillance.SurveillanceRepository;
 import ai.tradesense.domain.model.surveillance.TraderLink;
@@ -23,6 +26,9 @@ import ai.tradesense.domain.surveillance.SurveilledTrade;
 @ApplicationScoped
 public class JpaSurveillanceRepository implements SurveillanceRepository {
 
+    private static final String SELECT_TRADES = "SELECT t.challengeId, c.traderId, t.tradeId, t.symbol, t.side,"
+            + " t.openedAt, t.closedAt, t.clientIp FROM Trade t, Challenge c WHERE c.id = t.challengeId";
+
     @Inject
     TransactionalEntityManager entityManager;
 
@@ -32,12 +38,39 @@ public class JpaSurveillanceRepository implements SurveillanceRepository {
 
     @Override
     public List<SurveilledTrade> tradesHeld(Instant from, Instant to) {
-        List<Object[]> rows = em().createQuery("SELECT t.challengeId, c.traderId, t.tradeId, t.symbol, t.side,"
-                        + " t.openedAt, t.closedAt, t.clientIp FROM Trade t, Challenge c WHERE c.id = t.challengeId"
+        return trades(em().createQuery(SELECT_TRADES
                         + " AND t.openedAt < :to AND (t.closedAt IS NULL OR t.closedAt >= :from)", Object[].class)
                 .setParameter("from", Timestamps.stored(from))
                 .setParameter("to", Timestamps.stored(to))
-                .getResultList();
+                .getResultList());
+    }
+
+    @Override
+    public List<SurveilledTrade> tradesOpened(Instant from, Instant to, boolean addressed) {
+        return trades(em().createQuery(SELECT_TRADES + " AND t.openedAt >= :from AND t.openedAt < :to"
+                        + (addressed ? " AND t.clientIp IS NOT NULL" : ""), Object[].class)
+                .setParameter("from", Timestamps.stored(from))
+                .setParameter("to", Timestamps.stored(to))
+                .getResultList());
+    }
+
+    @Override
+    public Set<String> challengesAllowingOwnCopying() {
+        Set<String> allowed = new HashSet<>();
+        // plan versions are few; the flag is in their document, so it is read through the rules
+        for (Plan plan : em().createQuery("SELECT p FROM Plan p", Plan.class).getResultList()) {
+            if (plan.rules().allowOwnAccountCopying()) {
+                allowed.addAll(em().createQuery("SELECT c.id FROM Challenge c WHERE c.planCode = :code"
+                                + " AND c.planVersion = :version", String.class)
+                        .setParameter("code", plan.code())
+                        .setParameter("version", plan.version())
+                        .getResultList());
+            }
+        }
+        return allowed;
+    }
+
+    private static List<SurveilledTrade> trades(List<Object[]> rows) {
         List<SurveilledTrade> trades = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             trades.add(new SurveilledTrade((String) row[0], (String) row[1], (String) row[2], (String) row[3],

@@ -123,6 +123,29 @@ class SurveillanceTest {
     }
 
     @Test
+    void onPlansAllowingOwnAccountCopyingOnlyAnotherTradersCopiesAreFound() {
+        for (int i = 0; i < 5; i++) {
+            long at = i * 60_000L;
+            open("c-1", "alice", Side.BUY, at, at + 30_000);
+            open("c-2", "alice", Side.BUY, at + 50, at + 30_000);
+            // bob copies alice's first account half an hour later each time, away from her second one
+            open("c-1", "alice", Side.SELL, 1_800_000 + at, 1_800_000 + at + 30_000);
+            open("c-3", "bob", Side.SELL, 1_800_000 + at + 200, 1_800_000 + at + 30_000);
+        }
+
+        Finding.CopyTrading allowed = (Finding.CopyTrading) of(findings(TraderLinks.NONE, c -> true),
+                Finding.Kind.COPY_TRADING).get(0);
+        Finding.CopyTrading notAllowed = (Finding.CopyTrading) of(findings(TraderLinks.NONE, c -> false),
+                Finding.Kind.COPY_TRADING).get(0);
+
+        assertThat(of(findings(TraderLinks.NONE, c -> true), Finding.Kind.COPY_TRADING)).hasSize(1);
+        assertThat(allowed.accounts()).containsExactly("c-1", "c-3");
+        assertThat(allowed.matches()).isEqualTo(5);
+        assertThat(notAllowed.accounts()).containsExactly("c-1", "c-2", "c-3");
+        assertThat(notAllowed.matches()).isEqualTo(10);
+    }
+
+    @Test
     void findsOppositePositionsHeldAtOnceByOneTradersAccounts() {
         open("c-1", "alice", Side.BUY, 0, 10_000L);
         open("c-2", "alice", Side.SELL, 5_000, null);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import ai.tradesense.domain.surveillance.SignIn;
 import ai.tradesense.domain.surveillance.SurveilledTrade;
@@ -13,6 +14,12 @@ public interface SurveillanceRepository {
 
     /** Trades held during [from, to): opened before {@code to} and not closed before {@code from}. */
     List<SurveilledTrade> tradesHeld(Instant from, Instant to);
+
+    /** Trades opened in [from, to); with {@code addressed}, only those reported with a client address. */
+    List<SurveilledTrade> tradesOpened(Instant from, Instant to, boolean addressed);
+
+    /** The challenges whose plan version allows copying between one trader's own accounts. */
+    Set<String> challengesAllowingOwnCopying();
 
     /** Sign-ins in [from, to). */
     List<SignIn> signIns(Instant from, Instant to);

@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Random;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -127,6 +128,42 @@ class SurveillanceIT {
     }
 
     @Test
+    void copyingBetweenOneTradersOwnAccountsIsAFindingUnlessThePlanAllowsIt() throws Exception {
+        JsonObject preset = api.get("plans/two-step-100k").json().getJsonObject("definition");
+        String code = "own-copy-" + new Random().nextInt(1_000_000);
+        Answer published = api.post("plans", Json.createObjectBuilder(preset).add("code", code)
+                .add("surveillance", Json.createObjectBuilder().add("allowOwnAccountCopying", true)).build().toString());
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        assertThat(api.get("plans/" + code).json().getJsonObject("definition").getJsonObject("surveillance")
+                .getBoolean("allowOwnAccountCopying")).isTrue();
+        assertProblem(api.post("plans", Json.createObjectBuilder(preset).add("code", code + "-x")
+                .add("surveillance", Json.createObjectBuilder().add("allowOwnAccountCopying", "yes")).build()
+                .toString()), 400, "surveillance.allowOwnAccountCopying");
+
+        Accounts.User carol = Accounts.trader(api);
+        Accounts.User dave = Accounts.trader(api);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS);
+        String carolOne = started(carol.id(), start, code);
+        String carolTwo = started(carol.id(), start, code);
+        String daveOne = started(dave.id(), start, "two-step-100k");
+        String daveTwo = started(dave.id(), start, "two-step-100k");
+        for (int i = 0; i < 5; i++) {
+            Instant at = start.plus(40 + i, ChronoUnit.MINUTES);
+            opened(carolOne, "c-" + i, at, "SELL", "US30", null);
+            opened(carolTwo, "d-" + i, at.plusMillis(100), "SELL", "US30", null);
+            Instant later = at.plus(20, ChronoUnit.MINUTES);
+            opened(daveOne, "e-" + i, later, "SELL", "US30", null);
+            opened(daveTwo, "f-" + i, later.plusMillis(100), "SELL", "US30", null);
+        }
+
+        Answer scanned = api.post("surveillance/scans", "");
+        assertThat(scanned.status()).as(scanned.body()).isEqualTo(200);
+        assertThat(findings("kind=COPY_TRADING&", carolOne, carolTwo)).as("the plan allows it").isEmpty();
+        assertThat(strings(only(findings("kind=COPY_TRADING&", daveOne, daveTwo), "COPY_TRADING")
+                .getJsonObject("data").get("accounts"))).containsExactlyInAnyOrder(daveOne, daveTwo);
+    }
+
+    @Test
     void linksTradersOnceAndUnlinksThem() throws Exception {
         Accounts.User alice = Accounts.trader(api);
         Accounts.User bob = Accounts.trader(api);
@@ -170,7 +207,11 @@ class SurveillanceIT {
     }
 
     private String started(String trader, Instant at) {
-        Answer created = api.post("challenges", "{\"planCode\": \"two-step-100k\", \"traderId\": \"" + trader
+        return started(trader, at, "two-step-100k");
+    }
+
+    private String started(String trader, Instant at, String plan) {
+        Answer created = api.post("challenges", "{\"planCode\": \"" + plan + "\", \"traderId\": \"" + trader
                 + "\", \"startAt\": \"" + at + "\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().getString("id");
