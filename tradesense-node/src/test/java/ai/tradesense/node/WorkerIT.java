@@ -295,7 +295,7 @@ class WorkerIT {
 
         String nodeB = b.process().pid() + "@";
         Poll.until("worker B has finished two shards", WAIT, () -> doneBy(cycle, nodeB) >= 2);
-        Object inFlight = redis.call("LRANGE", "tradesense:queue:risk-scan:inflight", "0", "-1");
+        Object inFlight = redis.call("LRANGE", "{tradesense:queue:risk-scan}:inflight", "0", "-1");
         b.process().destroyForcibly().waitFor();
         System.out.println("worker B killed with shards in flight: " + inFlight + " (after " + drainOnB + ")");
         // The timers may run again: A's drain trigger takes back what B held once its lease runs out.
