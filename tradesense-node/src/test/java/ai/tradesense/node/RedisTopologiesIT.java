@@ -26,7 +26,6 @@ import ai.tradesense.node.Launcher.RunningNode;
 import ai.tradesense.testsupport.Accounts;
 import ai.tradesense.testsupport.Http;
 import ai.tradesense.testsupport.LiveClient;
-import ai.tradesense.testsupport.Plans;
 import ai.tradesense.testsupport.Poll;
 import ai.tradesense.testsupport.RedisServers;
 import ai.tradesense.testsupport.TestServices;
@@ -87,14 +86,7 @@ class RedisTopologiesIT {
         adminA = Accounts.admin(new Http(a.baseUri().resolve("api/v1/")));
         adminB = Accounts.admin(new Http(b.baseUri().resolve("api/v1/")));
         adminC = Accounts.admin(new Http(c.baseUri().resolve("api/v1/")));
-        plan = Plans.uniqueCode("topology");
-        Http.Answer created = adminA.post("plans", """
-                { "code": "%s", "name": "Topology test 200k", "initialBalance": 200000,
-                  "dayBoundary": { "zone": "UTC", "time": "00:00" },
-                  "phases": [ { "name": "Challenge", "profitTarget": { "pct": 10 },
-                    "dailyLoss": { "pct": 5, "anchor": "DAY_START_BALANCE", "check": "INTRADAY", "onBreach": "FAIL" },
-                    "maxLoss": { "pct": 10, "mode": "STATIC" } } ] }""".formatted(plan));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        plan = WorkerSupport.dailyLossPlan(adminA, "topology");
         platform = Accounts.platform(adminA);
     }
 

@@ -180,7 +180,7 @@ public final class SettingRules {
         try {
             RedisTopology.parse(value);
         } catch (IllegalArgumentException e) {
-            problem(key, RedisTopology.EXPECTED + " (" + e.getMessage() + ")", value.replaceFirst("//[^/?]*@", "//(hidden)@"));
+            problem(key, RedisTopology.EXPECTED + " (" + e.getMessage() + ")", RedisTopology.redacted(value));
         }
     }
 

@@ -109,6 +109,11 @@ public record RedisTopology(Kind kind, List<HostAndPort> nodes, Optional<String>
         return new RedisTopology(kind, nodes, user, password, database, ssl, masterName, sentinelUser, sentinelPassword);
     }
 
+    /** The URL as a message may show it: user info and a sentinel password replaced by {@code (hidden)}. */
+    public static String redacted(String url) {
+        return url.replaceFirst("//.*@", "//(hidden)@").replaceAll("(?i)(sentinelPassword=)[^&]*", "$1(hidden)");
+    }
+
     /** For logs and messages: the kind and the nodes, never a password. */
     public String describe() {
         String hosts = nodes.stream().map(node -> (node.getHost().contains(":") ? "[" + node.getHost() + "]"

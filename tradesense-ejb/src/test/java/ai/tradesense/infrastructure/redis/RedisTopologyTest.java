@@ -87,6 +87,14 @@ class RedisTopologyTest {
     }
 
     @Test
+    void hidesPasswordsWhenAUrlIsShown() {
+        assertThat(RedisTopology.redacted("redis://:pa/ss@host:6379/0")).isEqualTo("redis://(hidden)@host:6379/0");
+        assertThat(RedisTopology.redacted("redis-sentinel://app:pw@s1,s2/m?sentinelUser=ops&sentinelPassword=watch"))
+                .isEqualTo("redis-sentinel://(hidden)@s1,s2/m?sentinelUser=ops&sentinelPassword=(hidden)");
+        assertThat(RedisTopology.redacted("redis://host:6379/0")).isEqualTo("redis://host:6379/0");
+    }
+
+    @Test
     void neverRepeatsThePasswordOfAUrlItRefuses() {
         for (String url : List.of("redis://:hunter2@a,b", "redis-cluster://:hunter2@a:7000/5",
                 "redis-sentinel://:hunter2@s1?x=y")) {
