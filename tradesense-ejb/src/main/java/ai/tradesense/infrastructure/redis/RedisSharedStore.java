@@ -73,17 +73,28 @@ final class RedisSharedStore implements Store {
         return guarded(RedisSharedStore::usedMemory, 0L);
     }
 
-    /** A Cluster's memory is its nodes' together; INFO alone would answer one node's. */
+    /**
+     * A Cluster's memory is its nodes' together (INFO alone would answer one node's), of those that answer:
+     * a replica that is down costs the gauge its share, not a failure that would count toward the breaker.
+     */
     private static long usedMemory(UnifiedJedis client) {
         if (!(client instanceof RedisClusterClient cluster)) {
             return parseUsedMemory(client.info("memory"));
         }
         long used = 0;
+        JedisException missed = null;
+        boolean anyAnswered = false;
         for (ConnectionPool node : cluster.getClusterNodes().values()) {
             // closing the Jedis over a pool's connection gives the connection back to the pool
             try (Jedis jedis = new Jedis(node.getResource())) {
                 used += parseUsedMemory(jedis.info("memory"));
+                anyAnswered = true;
+            } catch (JedisException e) {
+                missed = e;
             }
+        }
+        if (!anyAnswered && missed != null) {
+            throw missed;
         }
         return used;
     }
