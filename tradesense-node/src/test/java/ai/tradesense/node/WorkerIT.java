@@ -32,7 +32,6 @@ import ai.tradesense.node.Launcher.RunningNode;
 import ai.tradesense.testsupport.Accounts;
 import ai.tradesense.testsupport.Http;
 import ai.tradesense.testsupport.LiveClient;
-import ai.tradesense.testsupport.Plans;
 import ai.tradesense.testsupport.Poll;
 import ai.tradesense.testsupport.TestServices;
 
@@ -97,14 +96,7 @@ class WorkerIT {
         jmxB = WorkerSupport.monitorOn(jmxPortB, b);
         jmxA.invoke("pause");
         admin = Accounts.admin(new Http(a.baseUri().resolve("api/v1/")));
-        plan = Plans.uniqueCode("worker");
-        Http.Answer created = admin.post("plans", """
-                { "code": "%s", "name": "Worker test 200k", "initialBalance": 200000,
-                  "dayBoundary": { "zone": "UTC", "time": "00:00" },
-                  "phases": [ { "name": "Challenge", "profitTarget": { "pct": 10 },
-                    "dailyLoss": { "pct": 5, "anchor": "DAY_START_BALANCE", "check": "INTRADAY", "onBreach": "FAIL" },
-                    "maxLoss": { "pct": 10, "mode": "STATIC" } } ] }""".formatted(plan));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        plan = WorkerSupport.dailyLossPlan(admin, "worker");
         platform = Accounts.platform(admin);
     }
 
@@ -295,7 +287,7 @@ class WorkerIT {
 
         String nodeB = b.process().pid() + "@";
         Poll.until("worker B has finished two shards", WAIT, () -> doneBy(cycle, nodeB) >= 2);
-        Object inFlight = redis.call("LRANGE", "tradesense:queue:risk-scan:inflight", "0", "-1");
+        Object inFlight = redis.call("LRANGE", "{tradesense:queue:risk-scan}:inflight", "0", "-1");
         b.process().destroyForcibly().waitFor();
         System.out.println("worker B killed with shards in flight: " + inFlight + " (after " + drainOnB + ")");
         // The timers may run again: A's drain trigger takes back what B held once its lease runs out.

@@ -18,6 +18,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import ai.tradesense.node.Launcher.RunningNode;
+import ai.tradesense.testsupport.Http;
+import ai.tradesense.testsupport.Plans;
 import ai.tradesense.testsupport.Poll;
 import ai.tradesense.testsupport.TestServices;
 
@@ -39,6 +41,22 @@ public final class WorkerSupport {
                 .withSetting("tradesense.redis.url", redisUrl)
                 .withSetting("tradesense.worker.shard-size", "50")
                 .withSetting("tradesense.worker.lease-seconds", "8");
+    }
+
+    /**
+     * A new plan of 200,000 whose day (UTC) allows a loss of 5% of the day's starting balance, checked
+     * intraday (10,000 of room, so alerts at 8,000 and 9,500), and 10% in all; answers its code.
+     */
+    public static String dailyLossPlan(Http admin, String prefix) {
+        String code = Plans.uniqueCode(prefix);
+        Http.Answer created = admin.post("plans", """
+                { "code": "%s", "name": "Worker test 200k", "initialBalance": 200000,
+                  "dayBoundary": { "zone": "UTC", "time": "00:00" },
+                  "phases": [ { "name": "Challenge", "profitTarget": { "pct": 10 },
+                    "dailyLoss": { "pct": 5, "anchor": "DAY_START_BALANCE", "check": "INTRADAY", "onBreach": "FAIL" },
+                    "maxLoss": { "pct": 10, "mode": "STATIC" } } ] }""".formatted(code));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return code;
     }
 
     /** A database of its own: the worker scans every challenge there is. */

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
+import ai.tradesense.infrastructure.redis.RedisTopology;
+
 /**
  * What every TradeSense setting must be, checked at start-up so a bad value stops the node with a line
  * that names it, rather than a node that reports ready and fails the first request that reads it. An
@@ -169,15 +171,16 @@ public final class SettingRules {
         }
     }
 
+    /** One Redis, a Cluster or a Sentinel set ({@link RedisTopology}); the problem hides the URL's password. */
     private void redisUrl(String key) {
         String value = value(key);
         if (value == null) {
             return;
         }
-        URI uri = uri(value);
-        if (uri == null || uri.getHost() == null
-                || !("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme()))) {
-            problem(key, "a Redis URL such as redis://:password@redis:6379/0", value);
+        try {
+            RedisTopology.parse(value);
+        } catch (IllegalArgumentException e) {
+            problem(key, RedisTopology.EXPECTED + " (" + e.getMessage() + ")", RedisTopology.redacted(value));
         }
     }
 

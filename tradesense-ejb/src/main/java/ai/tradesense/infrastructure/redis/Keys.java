@@ -2,7 +2,12 @@ package ai.tradesense.infrastructure.redis;
 
 import ai.tradesense.application.risk.Shard;
 
-/** Names of the shared work queue and of the worker state kept beside it in the shared store. */
+/**
+ * Names of the shared work queue and of the worker state kept beside it in the shared store. A queue's
+ * in-flight list and leases are touched with it by one script, so in a Redis Cluster all three must be in
+ * one slot: their hash tag is the queue's whole name, and a key without braces (the queue) hashes whole,
+ * to that same slot. Every other key is used alone, one command at a time, and may be in any slot.
+ */
 final class Keys {
 
     /** Shards of the worker's cycles (risk scans and daily resets) waiting for a worker. */
@@ -12,6 +17,16 @@ final class Keys {
     static final String PAUSED = "tradesense:worker:paused";
 
     private Keys() {
+    }
+
+    /** Items of {@code queue} claimed by a worker and not completed yet. */
+    static String inFlight(String queue) {
+        return "{" + queue + "}:inflight";
+    }
+
+    /** When the claim on each in-flight item of {@code queue} runs out, as a sorted set. */
+    static String leases(String queue) {
+        return "{" + queue + "}:leases";
     }
 
     /** The last completed cycle of a kind, as JSON ({@link CycleDocuments}). */

@@ -1,13 +1,11 @@
 package ai.tradesense.infrastructure.redis;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
@@ -16,7 +14,8 @@ import ai.tradesense.application.RateLimiter;
 
 /**
  * Fixed windows counted in Redis (one Lua script per hit, the key's remaining time to live is the
- * Retry-After), so every API node sees the same count. A hit is made while the client waits, so it goes
+ * Retry-After), so every API node sees the same count; the script touches its one key only, so in a Redis
+ * Cluster it runs on whichever node holds that key's slot. A hit is made while the client waits, so it goes
  * through the request path's pool (short timeouts) and its {@link RequestPathBreaker}: while Redis does not
  * answer in time, an in-process limiter counts instead without touching Redis, and one probe per delay
  * tries Redis again.
@@ -39,21 +38,21 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
             return {count, ttl}
             """;
 
-    private final JedisPool pool;
+    private final LazyClient client;
     private final InProcessRateLimiter fallback;
     private final RequestPathBreaker breaker;
     private volatile String scriptSha;
 
-    RedisRateLimiter(JedisPool pool, InProcessRateLimiter fallback, RequestPathBreaker breaker) {
-        this.pool = pool;
+    RedisRateLimiter(LazyClient client, InProcessRateLimiter fallback, RequestPathBreaker breaker) {
+        this.client = client;
         this.fallback = fallback;
         this.breaker = breaker;
     }
 
-    /** A limiter with a request-path pool and a breaker of its own to the Redis at {@code uri}. */
-    static RedisRateLimiter create(URI uri, int timeoutMillis) {
-        return new RedisRateLimiter(RedisPools.requestPath(uri, timeoutMillis), new InProcessRateLimiter(),
-                RequestPathBreaker.of(RedisPools.describe(uri)));
+    /** A limiter with a request-path client and a breaker of its own to the Redis {@code topology} names. */
+    static RedisRateLimiter create(RedisTopology topology, int timeoutMillis) {
+        return new RedisRateLimiter(RedisPools.requestPath(topology, timeoutMillis), new InProcessRateLimiter(),
+                RequestPathBreaker.of(topology.describe()));
     }
 
     @Override
@@ -85,18 +84,18 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         List<String> keys = List.of(key);
         List<String> args = List.of(Long.toString(windowMillis));
         Object reply;
-        try (Jedis jedis = pool.getResource()) {
-            String sha = scriptSha;
-            if (sha == null) {
-                sha = jedis.scriptLoad(HIT_SCRIPT);
-                scriptSha = sha;
-            }
-            try {
-                reply = jedis.evalsha(sha, keys, args);
-            } catch (JedisNoScriptException e) {
-                // Redis restarted or was flushed and forgot the script: EVAL sends it and caches it again
-                reply = jedis.eval(HIT_SCRIPT, keys, args);
-            }
+        UnifiedJedis jedis = client.get();
+        String sha = scriptSha;
+        if (sha == null) {
+            sha = jedis.scriptLoad(HIT_SCRIPT, key);
+            scriptSha = sha;
+        }
+        try {
+            reply = jedis.evalsha(sha, keys, args);
+        } catch (JedisNoScriptException e) {
+            // Redis restarted, was flushed or failed over, or this Cluster node has not seen the script yet:
+            // EVAL sends it and caches it there
+            reply = jedis.eval(HIT_SCRIPT, keys, args);
         }
         if (!(reply instanceof List<?> values) || values.size() != 2
                 || !(values.get(0) instanceof Long count) || !(values.get(1) instanceof Long millisLeft)) {
@@ -107,6 +106,6 @@ final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        client.close();
     }
 }

@@ -1,6 +1,5 @@
 package ai.tradesense.infrastructure.redis;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,44 +10,44 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPubSub;
-import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
 
 import ai.tradesense.application.SharedStoreUnavailableException;
 
 /**
- * Redis through the node's two Jedis pools ({@link RedisPools}). Every call borrows a connection, so a Redis
- * that went away and came back is used again without any action: the pools drop broken connections and
- * open new ones. What a client or a scrape waits for (publishes, availability, gauges, single reads) goes
- * through the request path's pool and its breaker, so a Redis that hangs costs it at most a short
- * timeout; the worker's bookkeeping uses the other pool. Subscribers block on a connection of their own, on threads the
- * container makes.
+ * Redis through the node's two Jedis clients ({@link RedisPools}), one node, a Cluster or a Sentinel set
+ * alike. Every call borrows a connection, so a Redis that went away and came back (or a primary that
+ * Sentinel or the Cluster replaced) is used again without any action: the pools drop broken connections
+ * and open new ones where the topology now says. What a client or a scrape waits for (publishes,
+ * availability, gauges, single reads) goes through the request path's client and its breaker, so a Redis
+ * that hangs costs it at most a short timeout; the worker's bookkeeping uses the other client. Keys one
+ * script touches together share a hash tag ({@link Keys}), so in a Cluster they are in one slot.
+ * Subscribers block on a connection of their own, on threads the container makes; in a Cluster a PUBLISH
+ * reaches the subscribers of every node.
  */
 final class RedisSharedStore implements Store {
 
     private static final Logger LOG = Logger.getLogger(RedisSharedStore.class.getName());
 
-    private final JedisPool pool;
-    private final JedisPool requestPool;
+    private final LazyClient worker;
+    private final LazyClient requestPath;
     private final RequestPathBreaker breaker;
-    private final URI uri;
-    private final int timeoutMillis;
     private final ThreadFactory threads;
     private final String description;
     private volatile boolean lastSeenAvailable = true;
 
-    RedisSharedStore(JedisPool pool, JedisPool requestPool, RequestPathBreaker breaker, URI uri, int timeoutMillis,
-            ThreadFactory threads) {
-        this.pool = pool;
-        this.requestPool = requestPool;
+    RedisSharedStore(LazyClient worker, LazyClient requestPath, RequestPathBreaker breaker, ThreadFactory threads) {
+        this.worker = worker;
+        this.requestPath = requestPath;
         this.breaker = breaker;
-        this.uri = uri;
-        this.timeoutMillis = timeoutMillis;
         this.threads = threads;
-        this.description = RedisPools.describe(uri);
+        this.description = worker.description();
     }
 
     @Override
@@ -59,8 +58,8 @@ final class RedisSharedStore implements Store {
     /** Asks Redis itself, past the breaker, so readiness sees it return; bounded by the short timeout. */
     @Override
     public boolean isAvailable() {
-        try (Jedis jedis = requestPool.getResource()) {
-            boolean up = "PONG".equals(jedis.ping());
+        try {
+            boolean up = "PONG".equals(requestPath.get().ping());
             noteAvailability(up, null);
             return up;
         } catch (JedisException e) {
@@ -71,7 +70,33 @@ final class RedisSharedStore implements Store {
 
     @Override
     public long usedMemoryBytes() {
-        return guarded(jedis -> parseUsedMemory(jedis.info("memory")), 0L);
+        return guarded(RedisSharedStore::usedMemory, 0L);
+    }
+
+    /**
+     * A Cluster's memory is its nodes' together (INFO alone would answer one node's), of those that answer:
+     * a replica that is down costs the gauge its share, not a failure that would count toward the breaker.
+     */
+    private static long usedMemory(UnifiedJedis client) {
+        if (!(client instanceof RedisClusterClient cluster)) {
+            return parseUsedMemory(client.info("memory"));
+        }
+        long used = 0;
+        JedisException missed = null;
+        boolean anyAnswered = false;
+        for (ConnectionPool node : cluster.getClusterNodes().values()) {
+            // closing the Jedis over a pool's connection gives the connection back to the pool
+            try (Jedis jedis = new Jedis(node.getResource())) {
+                used += parseUsedMemory(jedis.info("memory"));
+                anyAnswered = true;
+            } catch (JedisException e) {
+                missed = e;
+            }
+        }
+        if (!anyAnswered && missed != null) {
+            throw missed;
+        }
+        return used;
     }
 
     @Override
@@ -87,13 +112,13 @@ final class RedisSharedStore implements Store {
         }, false);
     }
 
-    /** One call on the request path: the short pool, behind the breaker; {@code otherwise} when either says no. */
-    private <T> T guarded(Function<Jedis, T> work, T otherwise) {
+    /** One call on the request path: the short client, behind the breaker; {@code otherwise} when either says no. */
+    private <T> T guarded(Function<UnifiedJedis, T> work, T otherwise) {
         if (!breaker.allowsCall()) {
             return otherwise;
         }
-        try (Jedis jedis = requestPool.getResource()) {
-            T result = work.apply(jedis);
+        try {
+            T result = work.apply(requestPath.get());
             breaker.succeeded();
             return result;
         } catch (JedisException e) {
@@ -121,8 +146,8 @@ final class RedisSharedStore implements Store {
 
     @Override
     public boolean set(String key, String value, Duration ttl) {
-        try (Jedis jedis = pool.getResource()) {
-            jedis.set(key, value, SetParams.setParams().px(ttl.toMillis()));
+        try {
+            worker.get().set(key, value, SetParams.setParams().px(ttl.toMillis()));
             return true;
         } catch (JedisException e) {
             noteAvailability(false, e);
@@ -132,8 +157,8 @@ final class RedisSharedStore implements Store {
 
     @Override
     public boolean setIfAbsent(String key, String value, Duration ttl) {
-        try (Jedis jedis = pool.getResource()) {
-            return "OK".equals(jedis.set(key, value, SetParams.setParams().nx().px(ttl.toMillis())));
+        try {
+            return "OK".equals(worker.get().set(key, value, SetParams.setParams().nx().px(ttl.toMillis())));
         } catch (JedisException e) {
             noteAvailability(false, e);
             return false;
@@ -142,8 +167,8 @@ final class RedisSharedStore implements Store {
 
     @Override
     public boolean delete(String key) {
-        try (Jedis jedis = pool.getResource()) {
-            jedis.del(key);
+        try {
+            worker.get().del(key);
             return true;
         } catch (JedisException e) {
             noteAvailability(false, e);
@@ -194,7 +219,7 @@ final class RedisSharedStore implements Store {
             return #expired""";
 
     private static List<String> queueKeys(String queue) {
-        return List.of(queue, queue + ":inflight", queue + ":leases");
+        return List.of(queue, Keys.inFlight(queue), Keys.leases(queue));
     }
 
     @Override
@@ -228,9 +253,9 @@ final class RedisSharedStore implements Store {
         withJedis(jedis -> jedis.del(queueKeys(queue).toArray(String[]::new)));
     }
 
-    private <T> T withJedis(Function<Jedis, T> work) {
-        try (Jedis jedis = pool.getResource()) {
-            return work.apply(jedis);
+    private <T> T withJedis(Function<UnifiedJedis, T> work) {
+        try {
+            return work.apply(worker.get());
         } catch (JedisException e) {
             noteAvailability(false, e);
             throw new SharedStoreUnavailableException("Redis at " + description + " is unavailable: " + e.getMessage(), e);
@@ -252,9 +277,9 @@ final class RedisSharedStore implements Store {
         @Override
         public void run() {
             while (!closed) {
-                // No read timeout: a subscriber waits for messages as long as the connection lives.
-                try (Jedis jedis = new Jedis(uri, timeoutMillis, 0)) {
-                    jedis.subscribe(this, channel);
+                // Jedis lifts the read timeout while subscribed: a subscriber waits as long as the connection lives.
+                try {
+                    worker.get().subscribe(this, channel);
                 } catch (JedisException e) {
                     noteAvailability(false, e);
                 }

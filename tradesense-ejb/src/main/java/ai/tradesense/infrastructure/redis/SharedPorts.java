@@ -11,7 +11,7 @@ import ai.tradesense.application.risk.WorkerFlags;
 
 /**
  * The narrow ports the application uses toward the shared store, all made over one {@link Store}: Redis
- * through the node's one pool, or the in-process stand-in of embedded mode.
+ * through the node's clients (one node, a Cluster or a Sentinel set), or the in-process stand-in of embedded mode.
  */
 public final class SharedPorts {
 

@@ -1,6 +1,5 @@
 package ai.tradesense.infrastructure.redis;
 
-import java.net.URI;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,8 +14,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import redis.clients.jedis.JedisPool;
-
 import ai.tradesense.application.LiveFanOut;
 import ai.tradesense.application.RateLimiter;
 import ai.tradesense.application.SharedStoreHealth;
@@ -27,10 +24,10 @@ import ai.tradesense.application.risk.WorkerFlags;
 
 /**
  * Chooses the shared store and the rate limiter once, by configuration: Redis when
- * {@code tradesense.redis.url} is set, and in-process stand-ins otherwise. With Redis, what a request
- * waits for (rate-limit hits, live publishes, readiness, gauges) shares one pool with short timeouts and
- * one circuit breaker; the worker's bookkeeping has the other pool. Produces the narrow ports the
- * application uses over it.
+ * {@code tradesense.redis.url} is set (one node, a Cluster or a Sentinel set: {@link RedisTopology}), and
+ * in-process stand-ins otherwise. With Redis, what a request waits for (rate-limit hits, live publishes,
+ * readiness, gauges) shares one client with short timeouts and one circuit breaker; the worker's
+ * bookkeeping has the other client. Produces the narrow ports the application uses over it.
  */
 @ApplicationScoped
 public class SharedStoreProducer {
@@ -53,8 +50,8 @@ public class SharedStoreProducer {
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
-    private JedisPool pool;
-    private JedisPool requestPool;
+    private LazyClient worker;
+    private LazyClient requestPath;
     private SharedPorts ports;
     private RateLimiter rateLimiter;
 
@@ -66,17 +63,20 @@ public class SharedStoreProducer {
             rateLimiter = new InProcessRateLimiter();
             LOG.info("Redis is not configured (tradesense.redis.url): using in-process stand-ins, one node only");
         } else {
-            URI uri = URI.create(url);
-            if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
-                throw new IllegalStateException("tradesense.redis.url must be a redis:// or rediss:// URL");
+            RedisTopology topology;
+            try {
+                topology = RedisTopology.parse(url);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("tradesense.redis.url must be " + RedisTopology.EXPECTED + ": "
+                        + e.getMessage(), e);
             }
-            pool = RedisPools.worker(uri, timeoutMillis);
-            requestPool = RedisPools.requestPath(uri, requestTimeoutMillis);
-            RequestPathBreaker breaker = RequestPathBreaker.of(RedisPools.describe(uri));
-            ports = new SharedPorts(new RedisSharedStore(pool, requestPool, breaker, uri, timeoutMillis, threads));
-            rateLimiter = new RedisRateLimiter(requestPool, new InProcessRateLimiter(), breaker);
-            LOG.log(Level.INFO, "Redis configured at {0}:{1} (requests wait for it at most {2} ms)",
-                    new Object[] {uri.getHost(), Integer.toString(uri.getPort()), Integer.toString(requestTimeoutMillis)});
+            worker = RedisPools.worker(topology, timeoutMillis);
+            requestPath = RedisPools.requestPath(topology, requestTimeoutMillis);
+            RequestPathBreaker breaker = RequestPathBreaker.of(topology.describe());
+            ports = new SharedPorts(new RedisSharedStore(worker, requestPath, breaker, threads));
+            rateLimiter = new RedisRateLimiter(requestPath, new InProcessRateLimiter(), breaker);
+            LOG.log(Level.INFO, "Redis configured: {0} (requests wait for it at most {1} ms)",
+                    new Object[] {topology.describe(), Integer.toString(requestTimeoutMillis)});
         }
     }
 
@@ -124,12 +124,12 @@ public class SharedStoreProducer {
 
     @PreDestroy
     void close() {
-        for (JedisPool open : new JedisPool[] {pool, requestPool}) {
+        for (LazyClient open : new LazyClient[] {worker, requestPath}) {
             if (open != null) {
                 try {
                     open.close();
                 } catch (RuntimeException e) {
-                    LOG.log(Level.FINE, "closing a Redis pool failed", e);
+                    LOG.log(Level.FINE, "closing a Redis client failed", e);
                 }
             }
         }

@@ -49,6 +49,8 @@ class SettingRulesTest {
         "tradesense.worker.settle-seconds | -1 | a whole number of at least 0",
         "tradesense.redis.url | localhost:6379 | a Redis URL",
         "tradesense.redis.url | http://redis:6379 | a Redis URL",
+        "tradesense.redis.url | redis://r1:6379,r2:6379 | (it names 2 hosts",
+        "tradesense.redis.url | redis-sentinel://s1:26379,s2:26379 | (it names no master",
         "tradesense.db.url | postgres://db/tradesense | a PostgreSQL JDBC URL",
         "tradesense.cors.allowed-origins | app.example.com | a comma-separated list of origins",
         "tradesense.worker.alert-levels | 80,120 | comma-separated percents from 1 to 100",
@@ -69,6 +71,14 @@ class SettingRulesTest {
     void neverRepeatsASecretInItsProblem() {
         assertThat(check(Map.of("tradesense.security.jwt-secret", "not-base64-but-secret")))
                 .singleElement().asString().doesNotContain("not-base64-but-secret").contains("(hidden)");
+    }
+
+    @Test
+    void acceptsARedisClusterOrSentinelSetAndHidesThePasswordOfABadRedisUrl() {
+        assertThat(check(Map.of("tradesense.redis.url", "redis-cluster://:pw@r1:6379,r2:6379,r3:6379"))).isEmpty();
+        assertThat(check(Map.of("tradesense.redis.url", "rediss-sentinel://:pw@s1,s2,s3/tradesense/0"))).isEmpty();
+        assertThat(check(Map.of("tradesense.redis.url", "redis-cluster://:hunter2@r1:6379/4")))
+                .singleElement().asString().doesNotContain("hunter2").contains("//(hidden)@r1:6379/4", "database 0 only");
     }
 
     @Test

@@ -205,7 +205,7 @@ class RedisRateLimiterTest {
         resources.add(proxy);
         proxy.start();
         AtomicLong probeClock = new AtomicLong();
-        RedisRateLimiter limiter = new RedisRateLimiter(RedisPools.requestPath(redisUri(proxy.port()), TIMEOUT_MILLIS),
+        RedisRateLimiter limiter = new RedisRateLimiter(RedisPools.requestPath(topology(proxy.port()), TIMEOUT_MILLIS),
                 new InProcessRateLimiter(), new RequestPathBreaker("proxy", 1, Duration.ofSeconds(5), probeClock::get));
         resources.add(limiter);
         String bucket = bucket("login:email:a@b.c");
@@ -244,7 +244,7 @@ class RedisRateLimiterTest {
         LoopbackProxy proxy = new LoopbackProxy(PORT);
         resources.add(proxy);
         proxy.start();
-        RedisRateLimiter limiter = new RedisRateLimiter(RedisPools.requestPath(redisUri(proxy.port()), timeoutMillis),
+        RedisRateLimiter limiter = new RedisRateLimiter(RedisPools.requestPath(topology(proxy.port()), timeoutMillis),
                 new InProcessRateLimiter(), new RequestPathBreaker("swallowing proxy", RequestPathBreaker.DEFAULT_THRESHOLD,
                         Duration.ofSeconds(1), () -> System.nanoTime() / 1_000_000));
         resources.add(limiter);
@@ -310,7 +310,7 @@ class RedisRateLimiterTest {
     }
 
     private RedisRateLimiter node(int port) {
-        RedisRateLimiter limiter = RedisRateLimiter.create(redisUri(port), TIMEOUT_MILLIS);
+        RedisRateLimiter limiter = RedisRateLimiter.create(topology(port), TIMEOUT_MILLIS);
         resources.add(limiter);
         return limiter;
     }
@@ -319,6 +319,10 @@ class RedisRateLimiterTest {
         String bucket = run + name;
         buckets.add(bucket);
         return bucket;
+    }
+
+    private static RedisTopology topology(int port) {
+        return RedisTopology.parse(redisUri(port).toString());
     }
 
     private static URI redisUri(int port) {
