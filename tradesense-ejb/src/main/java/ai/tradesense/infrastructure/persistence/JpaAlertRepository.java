@@ -98,15 +98,18 @@ public class JpaAlertRepository implements AlertRepository {
             where.append(" AND a.challengeId = :challenge");
             parameters.put("challenge", challengeId);
         }
-        TypedQuery<Alert> items = em().createQuery(
-                "SELECT a FROM Alert a" + where + " ORDER BY a.raisedAt DESC, a.id", Alert.class);
-        TypedQuery<Long> count = em().createQuery("SELECT COUNT(a) FROM Alert a" + where, Long.class);
-        parameters.forEach((name, value) -> {
-            items.setParameter(name, value);
-            count.setParameter(name, value);
+        return entityManager.read(em -> {
+            TypedQuery<Alert> items = em.createQuery(
+                    "SELECT a FROM Alert a" + where + " ORDER BY a.raisedAt DESC, a.id", Alert.class);
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM Alert a" + where, Long.class);
+            parameters.forEach((name, value) -> {
+                items.setParameter(name, value);
+                count.setParameter(name, value);
+            });
+            List<Alert> found = items.setFirstResult(Math.multiplyExact(page, size)).setMaxResults(size)
+                    .getResultList();
+            return new Page<>(found, page, size, count.getSingleResult());
         });
-        List<Alert> found = items.setFirstResult(Math.multiplyExact(page, size)).setMaxResults(size).getResultList();
-        return new Page<>(found, page, size, count.getSingleResult());
     }
 
     @Override
