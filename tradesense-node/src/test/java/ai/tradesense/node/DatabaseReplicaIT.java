@@ -104,6 +104,12 @@ class DatabaseReplicaIT {
         Poll.until("the replica shows the first challenge", WAIT, () -> risk.get(list(trader)).body().contains(first));
         assertThat(sessions(replica, "tradesense-read")).as("the node's read sessions on the replica").isPositive();
         assertThat(sessions(primary, "tradesense-read")).as("read sessions on the primary").isZero();
+        // one transaction that finds the challenge on the primary and reads its trail and figures on the replica
+        Answer audit = risk.get("challenges/" + first + "/audit");
+        assertThat(audit.status()).as(audit.body()).isEqualTo(200);
+        assertThat(audit.body()).contains("STARTED");
+        Answer stats = risk.get("challenges/" + first + "/stats");
+        assertThat(stats.status()).as(stats.body()).isEqualTo(200);
 
         // The replica stops replaying: the next write's answer and its writer's next read still have it,
         // another caller's list (the replica's) does not, until the lag passes its limit.

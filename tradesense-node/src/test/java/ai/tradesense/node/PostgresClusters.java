@@ -41,6 +41,10 @@ final class PostgresClusters implements AutoCloseable {
     private final List<Cluster> clusters = new ArrayList<>();
 
     PostgresClusters(String name) throws IOException {
+        if (!Files.isExecutable(BIN.resolve("pg_basebackup"))) {
+            throw new IllegalStateException("no PostgreSQL server binaries in " + BIN
+                    + ": install postgresql, or set TRADESENSE_TEST_PG_BIN to the folder of initdb and pg_ctl");
+        }
         root = Path.of("target", "pg-clusters", name).toAbsolutePath();
         if (Files.isDirectory(root)) {
             try (Stream<Path> old = Files.list(root)) {

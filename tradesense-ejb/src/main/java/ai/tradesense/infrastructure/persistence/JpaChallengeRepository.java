@@ -77,18 +77,8 @@ public class JpaChallengeRepository implements ChallengeRepository {
             where.append(" AND c.traderId = :traderId");
             parameters.put("traderId", traderId);
         }
-        return entityManager.read(em -> {
-            TypedQuery<Challenge> items = em.createQuery(
-                    "SELECT c FROM Challenge c" + where + " ORDER BY c.createdAt DESC, c.id", Challenge.class);
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM Challenge c" + where, Long.class);
-            parameters.forEach((name, value) -> {
-                items.setParameter(name, value);
-                count.setParameter(name, value);
-            });
-            List<Challenge> found = items.setFirstResult(Math.multiplyExact(page, size)).setMaxResults(size)
-                    .getResultList();
-            return new Page<>(found, page, size, count.getSingleResult());
-        });
+        return entityManager.read(em -> PagedQuery.page(em, Challenge.class, "c", where.toString(),
+                "c.createdAt DESC, c.id", parameters, page, size));
     }
 
     @Override
