@@ -104,32 +104,41 @@ class DatabaseReplicaIT {
         Poll.until("the replica shows the first challenge", WAIT, () -> risk.get(list(trader)).body().contains(first));
         assertThat(sessions(replica, "tradesense-read")).as("the node's read sessions on the replica").isPositive();
         assertThat(sessions(primary, "tradesense-read")).as("read sessions on the primary").isZero();
-        // one transaction that finds the challenge on the primary and reads its trail and figures on the replica
-        Answer audit = risk.get("challenges/" + first + "/audit");
-        assertThat(audit.status()).as(audit.body()).isEqualTo(200);
-        assertThat(audit.body()).contains("STARTED");
-        Answer stats = risk.get("challenges/" + first + "/stats");
-        assertThat(stats.status()).as(stats.body()).isEqualTo(200);
 
         // The replica stops replaying: the next write's answer and its writer's next read still have it,
         // another caller's list (the replica's) does not, until the lag passes its limit.
         try (Connection db = replica.connect(DATABASE); Statement statement = db.createStatement()) {
             statement.execute("SELECT pg_wal_replay_pause()");
-            String second = start(trader);
-            assertThat(admin.get(list(trader)).body()).as("the writer reads its own write").contains(second);
-            Answer lagging = risk.get(list(trader));
-            assertThat(lagging.status()).isEqualTo(200);
-            assertThat(lagging.body()).as("another caller's list, from the paused replica").contains(first)
-                    .doesNotContain(second);
-
-            Poll.until("the lagging replica is skipped", WAIT, () -> gauge("database_replica_in_use") == 0);
-            assertThat(gauge("database_replica_lag_seconds")).isGreaterThan(3.0);
-            assertThat(risk.get(list(trader)).body()).as("from the primary").contains(second);
-
-            statement.execute("SELECT pg_wal_replay_resume()");
+            try {
+                pausedReplay(trader, first);
+            } finally {
+                statement.execute("SELECT pg_wal_replay_resume()");
+            }
         }
         Poll.until("the replica is taken back once it caught up", WAIT, () -> gauge("database_replica_in_use") == 1);
         assertThat(gauge("database_replica_lag_seconds")).isBetween(0.0, 3.0);
+
+        // One transaction that finds the challenge on the primary and reads its trail (and its figures) on the
+        // replica; statistics may store a snapshot first, which makes their caller a writer for a while.
+        Answer audit = risk.get("challenges/" + first + "/audit");
+        assertThat(audit.status()).as(audit.body()).isEqualTo(200);
+        assertThat(audit.body()).contains("CHALLENGE_STARTED");
+        Answer stats = risk.get("challenges/" + first + "/stats");
+        assertThat(stats.status()).as(stats.body()).isEqualTo(200);
+    }
+
+    /** With the replica's replay paused: a write's answer and its writer see it, another caller's list not yet. */
+    private static void pausedReplay(String trader, String first) {
+        String second = start(trader);
+        assertThat(admin.get(list(trader)).body()).as("the writer reads its own write").contains(second);
+        Answer lagging = risk.get(list(trader));
+        assertThat(lagging.status()).isEqualTo(200);
+        assertThat(lagging.body()).as("another caller's list, from the paused replica").contains(first)
+                .doesNotContain(second);
+
+        Poll.until("the lagging replica is skipped", WAIT, () -> gauge("database_replica_in_use") == 0);
+        assertThat(gauge("database_replica_lag_seconds")).isGreaterThan(3.0);
+        assertThat(risk.get(list(trader)).body()).as("from the primary").contains(second);
     }
 
     @Test
@@ -142,11 +151,13 @@ class DatabaseReplicaIT {
             Answer answer = risk.get(list(trader));
             return answer.status() == 200 && answer.body().contains(id);
         });
-        for (int i = 0; i < 5; i++) {
-            assertThat(risk.get(list(trader)).status()).isEqualTo(200);
-        }
-        assertThat(gauge("database_replica_in_use")).isZero();
+        Poll.until("the stopped replica is skipped", WAIT, () -> gauge("database_replica_in_use") == 0);
         assertThat(gauge("database_replica_lag_seconds")).isEqualTo(-1.0);
+        for (int i = 0; i < 5; i++) {
+            Answer answer = risk.get(list(trader));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.body()).contains(id);
+        }
 
         clusters.start(replica);
         Poll.until("the replica is taken back", WAIT, () -> gauge("database_replica_in_use") == 1);

@@ -3,6 +3,8 @@ package ai.tradesense.infrastructure.persistence;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
+import org.postgresql.ds.PGSimpleDataSource;
+
 import ai.tradesense.infrastructure.config.DatabaseSettings;
 
 /**
@@ -17,7 +19,7 @@ public class ReplicaDataSource extends TradesenseDataSource {
         DatabaseSettings replica = DatabaseSettings.replicaFromConfig()
                 .orElseThrow(() -> new SQLException("no read replica is configured (" + DatabaseSettings.READ_URL + ")"));
         DataSource target = replica.createDataSource(DatabaseSettings.REPLICA_APPLICATION);
-        if (target instanceof org.postgresql.ds.PGSimpleDataSource pg) {
+        if (target instanceof PGSimpleDataSource pg) {
             pg.setReadOnly(true);
         }
         return target;

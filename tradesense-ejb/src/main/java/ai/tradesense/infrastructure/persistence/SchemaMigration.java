@@ -27,8 +27,9 @@ import ai.tradesense.application.SchemaReady;
 import ai.tradesense.infrastructure.config.DatabaseSettings;
 
 /**
- * Owns the database: defines the container's connection pool (the one place with Payara-specific
- * datasource wiring) and brings the schema up to date with Flyway before anything else touches it.
+ * Owns the database: defines the container's connection pools — the primary's, and the read replica's
+ * (used only with {@code tradesense.db.read-url}) — the one place with Payara-specific datasource wiring,
+ * and brings the schema up to date with Flyway before anything else touches it.
  * A database that is down at start-up does not stop the deployment: the node stays not ready and
  * every later request retries the migration until it succeeds.
  */

@@ -1,6 +1,8 @@
 package ai.tradesense.infrastructure.persistence;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 
 /** Reads the SQLSTATE out of an exception chain; PostgreSQL and H2 share the standard codes used here. */
 final class SqlStates {
@@ -20,8 +22,8 @@ final class SqlStates {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
                 return true;
             }
-            if (t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
                     || t.getClass().getName().endsWith("PoolingException")
                     || t.getClass().getName().endsWith("ResourceException")) {
                 return true;
