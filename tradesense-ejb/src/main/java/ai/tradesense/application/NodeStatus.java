@@ -26,4 +26,10 @@ public interface NodeStatus {
 
     /** Connections the persistence unit holds now, divided by the pool's maximum. */
     double databasePoolUsage();
+
+    /** Seconds the read replica is behind the primary; -1 without one, or while it cannot be asked. */
+    double replicaLagSeconds();
+
+    /** True while read-side queries go to the read replica. */
+    boolean replicaInUse();
 }

@@ -2,6 +2,7 @@ package ai.tradesense.infrastructure.config;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.Config;
@@ -23,6 +24,13 @@ public record DatabaseSettings(String url, String user, String password, boolean
     public static final String USER = "tradesense.db.user";
     public static final String PASSWORD = "tradesense.db.password";
     public static final String DATA_DIR = "tradesense.data.dir";
+    public static final String READ_URL = "tradesense.db.read-url";
+    public static final String READ_USER = "tradesense.db.read-user";
+    public static final String READ_PASSWORD = "tradesense.db.read-password";
+    public static final String READ_MAX_LAG = "tradesense.db.read-max-lag-seconds";
+    /** The name the primary's and the replica's sessions show in pg_stat_activity. */
+    public static final String PRIMARY_APPLICATION = "tradesense";
+    public static final String REPLICA_APPLICATION = "tradesense-read";
 
     /** Seconds a connection attempt may take before the database counts as down. */
     private static final int CONNECT_TIMEOUT_SECONDS = 5;
@@ -45,6 +53,26 @@ public record DatabaseSettings(String url, String user, String password, boolean
         return new DatabaseSettings(h2, "sa", "", true);
     }
 
+    /**
+     * The read replica of {@code tradesense.db.read-url}, with the primary's user and password unless it
+     * has its own; empty when none is set. Embedded mode has none (SettingRules refuses the setting there).
+     */
+    public static Optional<DatabaseSettings> replicaFromConfig() {
+        Config config = ConfigProvider.getConfig(DatabaseSettings.class.getClassLoader());
+        String url = config.getOptionalValue(READ_URL, String.class).map(String::strip).orElse("");
+        DatabaseSettings primary = fromConfig();
+        if (url.isEmpty() || primary.embedded()) {
+            return Optional.empty();
+        }
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalStateException(READ_URL + " must be a jdbc:postgresql: URL");
+        }
+        String user = config.getOptionalValue(READ_USER, String.class).filter(s -> !s.isBlank()).orElse(primary.user());
+        String password = config.getOptionalValue(READ_PASSWORD, String.class).filter(s -> !s.isBlank())
+                .orElse(primary.password());
+        return Optional.of(new DatabaseSettings(url, user, password, false));
+    }
+
     /** A JDBC URL safe to log: no password, no query parameters. */
     public String describe() {
         int query = url.indexOf('?');
@@ -54,6 +82,11 @@ public record DatabaseSettings(String url, String user, String password, boolean
     }
 
     public DataSource createDataSource() throws SQLException {
+        return createDataSource(PRIMARY_APPLICATION);
+    }
+
+    /** The driver's data source, its sessions named {@code application} on the server. */
+    public DataSource createDataSource(String application) throws SQLException {
         if (embedded) {
             return h2DataSource();
         }
@@ -67,7 +100,7 @@ public record DatabaseSettings(String url, String user, String password, boolean
         }
         pg.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
         pg.setLoginTimeout(CONNECT_TIMEOUT_SECONDS);
-        pg.setApplicationName("tradesense");
+        pg.setApplicationName(application);
         // A JDBC batch of inserts goes as multi-row INSERTs: far fewer round trips and statements to parse.
         pg.setReWriteBatchedInserts(true);
         return pg;

@@ -41,6 +41,9 @@ public final class SettingRules {
 
     private void checkAll() {
         jdbcUrl("tradesense.db.url");
+        jdbcUrl(DatabaseSettings.READ_URL);
+        replicaNeedsPrimary();
+        positive(DatabaseSettings.READ_MAX_LAG);
         redisUrl("tradesense.redis.url");
         positive("tradesense.redis.timeout-ms");
         positive("tradesense.redis.request-timeout-ms");
@@ -168,6 +171,15 @@ public final class SettingRules {
         String value = value(key);
         if (value != null && !(value.startsWith("jdbc:postgresql:") && uri(value.substring("jdbc:".length())) != null)) {
             problem(key, "a PostgreSQL JDBC URL such as jdbc:postgresql://db:5432/tradesense", value);
+        }
+    }
+
+    /** A replica is of a PostgreSQL primary: the embedded H2 file has none. */
+    private void replicaNeedsPrimary() {
+        String replica = value(DatabaseSettings.READ_URL);
+        if (replica != null && value(DatabaseSettings.URL) == null) {
+            problem(DatabaseSettings.READ_URL, "unset in embedded mode (H2 has no replica; set tradesense.db.url to"
+                    + " the PostgreSQL primary first)", replica);
         }
     }
 

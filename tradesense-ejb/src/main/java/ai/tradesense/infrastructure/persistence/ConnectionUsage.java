@@ -7,7 +7,7 @@ import org.eclipse.persistence.sessions.SessionEventAdapter;
 
 /**
  * Counts the pooled connections the persistence unit holds right now, from EclipseLink's acquire and
- * release events, for the {@code database_connection_pool_usage} figure.
+ * release events, for the {@code database_connection_pool_usage} figure; the read replica's pool is not counted.
  */
 public class ConnectionUsage extends SessionEventAdapter {
 
@@ -19,11 +19,19 @@ public class ConnectionUsage extends SessionEventAdapter {
 
     @Override
     public void postAcquireConnection(SessionEvent event) {
-        IN_USE.incrementAndGet();
+        if (onPrimary(event)) {
+            IN_USE.incrementAndGet();
+        }
     }
 
     @Override
     public void preReleaseConnection(SessionEvent event) {
-        IN_USE.decrementAndGet();
+        if (onPrimary(event)) {
+            IN_USE.decrementAndGet();
+        }
+    }
+
+    private static boolean onPrimary(SessionEvent event) {
+        return !PersistenceUnit.REPLICA_SESSION.equals(event.getSession().getName());
     }
 }

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 
 import ai.tradesense.domain.model.Page;
 import ai.tradesense.domain.model.Timestamps;
@@ -101,15 +100,8 @@ public class JpaAlertRepository implements AlertRepository {
             parameters.put("challenge", challengeId);
         }
         TimeClause.append(where, parameters, "a.raisedAt", window);
-        TypedQuery<Alert> items = em().createQuery(
-                "SELECT a FROM Alert a" + where + " ORDER BY a.raisedAt DESC, a.id", Alert.class);
-        TypedQuery<Long> count = em().createQuery("SELECT COUNT(a) FROM Alert a" + where, Long.class);
-        parameters.forEach((name, value) -> {
-            items.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        List<Alert> found = items.setFirstResult(Math.multiplyExact(page, size)).setMaxResults(size).getResultList();
-        return new Page<>(found, page, size, count.getSingleResult());
+        return entityManager.read(em -> PagedQuery.page(em, Alert.class, "a", where.toString(),
+                "a.raisedAt DESC, a.id", parameters, page, size));
     }
 
     @Override

@@ -90,15 +90,8 @@ public class JpaChallengeRepository implements ChallengeRepository {
             where.append(" AND c.traderId = :traderId");
             parameters.put("traderId", traderId);
         }
-        TypedQuery<Challenge> items = em().createQuery(
-                "SELECT c FROM Challenge c" + where + " ORDER BY c.createdAt DESC, c.id", Challenge.class);
-        TypedQuery<Long> count = em().createQuery("SELECT COUNT(c) FROM Challenge c" + where, Long.class);
-        parameters.forEach((name, value) -> {
-            items.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        List<Challenge> found = items.setFirstResult(Math.multiplyExact(page, size)).setMaxResults(size).getResultList();
-        return new Page<>(found, page, size, count.getSingleResult());
+        return entityManager.read(em -> PagedQuery.page(em, Challenge.class, "c", where.toString(),
+                "c.createdAt DESC, c.id", parameters, page, size));
     }
 
     @Override
@@ -176,12 +169,12 @@ public class JpaChallengeRepository implements ChallengeRepository {
 
     @Override
     public List<AuditEntry> auditTrail(String challengeId, long afterSeq, int limit) {
-        return em().createQuery("SELECT a FROM AuditEntry a WHERE a.challengeId = :challenge AND a.seq > :after"
-                        + " ORDER BY a.seq", AuditEntry.class)
+        return entityManager.read(em -> em.createQuery("SELECT a FROM AuditEntry a WHERE a.challengeId = :challenge"
+                        + " AND a.seq > :after ORDER BY a.seq", AuditEntry.class)
                 .setParameter("challenge", challengeId)
                 .setParameter("after", afterSeq)
                 .setMaxResults(limit)
-                .getResultList();
+                .getResultList());
     }
 
     private static final List<String> TRADING = List.of(ChallengeStatus.ACTIVE.name(), ChallengeStatus.PAUSED.name());
@@ -254,10 +247,10 @@ public class JpaChallengeRepository implements ChallengeRepository {
 
     @Override
     public List<ChallengeDay> days(String challengeId) {
-        return em().createQuery("SELECT d FROM ChallengeDay d WHERE d.challengeId = :challenge"
+        return entityManager.read(em -> em.createQuery("SELECT d FROM ChallengeDay d WHERE d.challengeId = :challenge"
                         + " ORDER BY d.tradingDay", ChallengeDay.class)
                 .setParameter("challenge", challengeId)
-                .getResultList();
+                .getResultList());
     }
 
     @Override
@@ -267,9 +260,9 @@ public class JpaChallengeRepository implements ChallengeRepository {
 
     @Override
     public List<Trade> closedTrades(String challengeId) {
-        return em().createQuery("SELECT t FROM Trade t WHERE t.challengeId = :challenge AND t.closedAt IS NOT NULL"
-                        + " ORDER BY t.closedAt, t.tradeId", Trade.class)
+        return entityManager.read(em -> em.createQuery("SELECT t FROM Trade t WHERE t.challengeId = :challenge"
+                        + " AND t.closedAt IS NOT NULL ORDER BY t.closedAt, t.tradeId", Trade.class)
                 .setParameter("challenge", challengeId)
-                .getResultList();
+                .getResultList());
     }
 }

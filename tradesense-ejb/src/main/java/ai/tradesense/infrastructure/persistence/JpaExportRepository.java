@@ -83,12 +83,15 @@ public class JpaExportRepository implements ExportRepository {
             sql.append(" WHERE ").append(String.join(" AND ", where));
         }
         sql.append(" ORDER BY ").append(String.join(", ", source.key));
-        Query statement = entityManager.get().createNativeQuery(sql.toString()).setMaxResults(limit);
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setParameter(i + 1, parameters.get(i));
-        }
+        List<?> results = entityManager.read(em -> {
+            Query statement = em.createNativeQuery(sql.toString()).setMaxResults(limit);
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setParameter(i + 1, parameters.get(i));
+            }
+            return statement.getResultList();
+        });
         List<List<Object>> rows = new ArrayList<>();
-        for (Object result : statement.getResultList()) {
+        for (Object result : results) {
             Object[] columns = (Object[]) result;
             List<Object> row = new ArrayList<>(columns.length);
             for (int i = 0; i < columns.length; i++) {

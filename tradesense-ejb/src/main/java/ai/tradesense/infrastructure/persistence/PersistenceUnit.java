@@ -18,11 +18,13 @@ import jakarta.persistence.Persistence;
 public class PersistenceUnit {
 
     static final String NAME = "tradesense";
+    static final String REPLICA_SESSION = NAME + "-read";
     static final String DESCRIPTOR = "META-INF/tradesense-persistence.xml";
 
     private static final Logger LOG = Logger.getLogger(PersistenceUnit.class.getName());
 
     private volatile EntityManagerFactory factory;
+    private volatile EntityManagerFactory replicaFactory;
 
     EntityManagerFactory factory() {
         EntityManagerFactory current = factory;
@@ -34,6 +36,30 @@ public class PersistenceUnit {
                             Map.of("eclipselink.persistencexml", DESCRIPTOR));
                     factory = current;
                     LOG.log(Level.INFO, "Persistence unit {0} created", NAME);
+                }
+            }
+        }
+        return current;
+    }
+
+    /**
+     * The same unit over the read replica's pool: outside JTA (its reads join no commit), under its own
+     * session name so EclipseLink keeps it apart from the primary's.
+     */
+    EntityManagerFactory replicaFactory() {
+        EntityManagerFactory current = replicaFactory;
+        if (current == null) {
+            synchronized (this) {
+                current = replicaFactory;
+                if (current == null) {
+                    current = Persistence.createEntityManagerFactory(NAME, Map.of(
+                            "eclipselink.persistencexml", DESCRIPTOR,
+                            "eclipselink.session-name", REPLICA_SESSION,
+                            "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                            "jakarta.persistence.nonJtaDataSource", SchemaMigration.READ_DATASOURCE,
+                            "eclipselink.target-server", "None"));
+                    replicaFactory = current;
+                    LOG.log(Level.INFO, "Persistence unit {0} on the read replica created", NAME);
                 }
             }
         }
@@ -54,9 +80,10 @@ public class PersistenceUnit {
 
     @PreDestroy
     void close() {
-        EntityManagerFactory current = factory;
-        if (current != null && current.isOpen()) {
-            current.close();
+        for (EntityManagerFactory current : new EntityManagerFactory[] {factory, replicaFactory}) {
+            if (current != null && current.isOpen()) {
+                current.close();
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.annotation.sql.DataSourceDefinitions;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -26,8 +27,9 @@ import ai.tradesense.application.SchemaReady;
 import ai.tradesense.infrastructure.config.DatabaseSettings;
 
 /**
- * Owns the database: defines the container's connection pool (the one place with Payara-specific
- * datasource wiring) and brings the schema up to date with Flyway before anything else touches it.
+ * Owns the database: defines the container's connection pools — the primary's, and the read replica's
+ * (used only with {@code tradesense.db.read-url}) — the one place with Payara-specific datasource wiring,
+ * and brings the schema up to date with Flyway before anything else touches it.
  * A database that is down at start-up does not stop the deployment: the node stays not ready and
  * every later request retries the migration until it succeeds.
  */
@@ -35,7 +37,8 @@ import ai.tradesense.infrastructure.config.DatabaseSettings;
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-@DataSourceDefinition(
+@DataSourceDefinitions({
+    @DataSourceDefinition(
         name = SchemaMigration.DATASOURCE,
         className = "ai.tradesense.infrastructure.persistence.TradesenseDataSource",
         minPoolSize = 0,
@@ -43,6 +46,8 @@ import ai.tradesense.infrastructure.config.DatabaseSettings;
         maxPoolSize = SchemaMigration.MAX_POOL_SIZE,
         maxIdleTime = 300,
         properties = {
+            // A dead connection (its server gone, or no longer the primary after a failover) is dropped
+            // with every other pooled one, and new ones go where the multi-host URL finds the primary.
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=custom-validation",
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
@@ -50,11 +55,32 @@ import ai.tradesense.infrastructure.config.DatabaseSettings;
             "fish.payara.max-wait-time-in-millis=10000",
             // Validating a pooled connection costs a round trip; once per 10 s per connection is enough.
             "fish.payara.validate-atmost-once-period-in-seconds=10"
+        }),
+    // The replica's pool takes part in no transaction: its reads never join the primary's commit.
+    @DataSourceDefinition(
+        name = SchemaMigration.READ_DATASOURCE,
+        className = "ai.tradesense.infrastructure.persistence.ReplicaDataSource",
+        transactional = false,
+        minPoolSize = 0,
+        initialPoolSize = 0,
+        maxPoolSize = SchemaMigration.MAX_READ_POOL_SIZE,
+        maxIdleTime = 300,
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+            "fish.payara.fail-all-connections=true",
+            // A replica that is gone answers at once: a request waits little before it reads the primary.
+            "fish.payara.max-wait-time-in-millis=2000",
+            "fish.payara.validate-atmost-once-period-in-seconds=10"
         })
+})
 public class SchemaMigration {
 
     public static final String DATASOURCE = "java:app/jdbc/tradesense";
+    public static final String READ_DATASOURCE = "java:app/jdbc/tradesense-read";
     public static final int MAX_POOL_SIZE = 32;
+    public static final int MAX_READ_POOL_SIZE = 16;
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
     private static final long RETRY_INTERVAL_MILLIS = 2_000;

@@ -27,12 +27,17 @@ public class TradesenseDataSource implements DataSource {
             synchronized (this) {
                 current = target;
                 if (current == null) {
-                    current = DatabaseSettings.fromConfig().createDataSource();
+                    current = createTarget();
                     target = current;
                 }
             }
         }
         return current;
+    }
+
+    /** The driver's data source this pool connects through. */
+    protected DataSource createTarget() throws SQLException {
+        return DatabaseSettings.fromConfig().createDataSource();
     }
 
     @Override

@@ -7,6 +7,7 @@ import ai.tradesense.application.NodeStatus;
 import ai.tradesense.application.SharedStoreHealth;
 import ai.tradesense.infrastructure.config.DatabaseSettings;
 import ai.tradesense.infrastructure.persistence.ConnectionUsage;
+import ai.tradesense.infrastructure.persistence.ReplicaMonitor;
 import ai.tradesense.infrastructure.persistence.SchemaMigration;
 
 @ApplicationScoped
@@ -19,6 +20,9 @@ public class DefaultNodeStatus implements NodeStatus {
 
     @Inject
     SharedStoreHealth sharedStore;
+
+    @Inject
+    ReplicaMonitor replica;
 
     @Override
     public boolean embedded() {
@@ -58,5 +62,15 @@ public class DefaultNodeStatus implements NodeStatus {
     @Override
     public double databasePoolUsage() {
         return (double) ConnectionUsage.inUse() / SchemaMigration.MAX_POOL_SIZE;
+    }
+
+    @Override
+    public double replicaLagSeconds() {
+        return replica.lagSeconds();
+    }
+
+    @Override
+    public boolean replicaInUse() {
+        return replica.usable();
     }
 }

@@ -37,8 +37,24 @@ class SettingRulesTest {
                 "tradesense.clock.offset", "PT-6H"))).isEmpty();
     }
 
+    @Test
+    void acceptsAFailoverListAndAReadReplica() {
+        assertThat(check(Map.of("tradesense.db.url",
+                "jdbc:postgresql://db1:5432,db2:5432/tradesense?targetServerType=primary",
+                "tradesense.db.read-url", "jdbc:postgresql://db-replica:5432/tradesense",
+                "tradesense.db.read-max-lag-seconds", "5"))).isEmpty();
+    }
+
+    @Test
+    void refusesAReadReplicaInEmbeddedMode() {
+        assertThat(check(Map.of("tradesense.db.read-url", "jdbc:postgresql://db-replica:5432/tradesense")))
+                .singleElement().asString()
+                .startsWith("tradesense.db.read-url (TRADESENSE_DB_READ_URL) must be unset in embedded mode");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "tradesense.db.read-max-lag-seconds | 0 | a whole number of at least 1",
         "tradesense.security.jwt-secret | not base64!! | base64 of at least 32 bytes",
         "tradesense.security.jwt-secret | c2hvcnQ= | base64 of at least 32 bytes",
         "tradesense.security.jwt-previous-secrets | c2hvcnQ= | comma-separated list of base64 secrets",

@@ -44,9 +44,10 @@ class ComposeFilesTest {
     }
 
     @Test
-    void runsTheDatabaseRedisBackendWorkerAndAFrontendProfile() {
-        assertThat(services).containsOnlyKeys("postgres", "redis", "backend", "worker", "frontend");
+    void runsTheDatabaseRedisBackendWorkerAndFrontendAndReplicaProfiles() {
+        assertThat(services).containsOnlyKeys("postgres", "postgres-replica", "redis", "backend", "worker", "frontend");
         assertThat(strings(service("frontend").get("profiles"))).containsExactly("frontend");
+        assertThat(strings(service("postgres-replica").get("profiles"))).containsExactly("replica");
         for (String always : List.of("postgres", "redis", "backend", "worker")) {
             assertThat(service(always)).as(always).doesNotContainKey("profiles");
         }
@@ -85,6 +86,29 @@ class ComposeFilesTest {
         assertThat(volumes).containsKey(dataVolume.substring(0, dataVolume.indexOf(':')));
         assertThat(String.join(" ", strings(service("redis").get("command")))).contains("--appendonly yes");
         assertThat(strings(service("redis").get("volumes"))).anyMatch(v -> v.endsWith(":/data"));
+    }
+
+    @Test
+    void theReplicaProfileStreamsFromPostgresAndTheNodesCanReadIt() throws IOException {
+        Map<String, Object> replica = service("postgres-replica");
+        assertThat(map(map(replica.get("depends_on")).get("postgres"))).containsEntry("condition", "service_healthy");
+        assertThat(String.join(" ", strings(replica.get("entrypoint"))))
+                .contains("pg_basebackup -h postgres", " -R ", "-X stream", "exec postgres");
+        String dataVolume = strings(replica.get("volumes")).stream()
+                .filter(v -> v.endsWith(":/var/lib/postgresql/data")).findFirst().orElseThrow();
+        assertThat(map(compose.get("volumes"))).containsKey(dataVolume.substring(0, dataVolume.indexOf(':')));
+        // the primary lets replication connect: its init script, mounted where the image runs it
+        String init = strings(service("postgres").get("volumes")).stream()
+                .filter(v -> v.contains("/docker-entrypoint-initdb.d/")).findFirst().orElseThrow();
+        assertThat(Files.readString(root.resolve(init.substring(0, init.indexOf(':')))))
+                .contains("host replication all all scram-sha-256");
+        for (String node : List.of("backend", "worker")) {
+            Map<String, Object> environment = map(service(node).get("environment"));
+            assertThat(defaultOf(string(environment.get("TRADESENSE_DB_READ_URL")))).as(node).isEmpty();
+            assertThat(environment).containsKey("TRADESENSE_DB_READ_MAX_LAG_SECONDS");
+        }
+        assertThat(Files.readString(root.resolve("docker-compose.yml")))
+                .contains("TRADESENSE_DB_READ_URL=jdbc:postgresql://postgres-replica:5432/tradesense");
     }
 
     @Test

@@ -54,6 +54,10 @@ public class NodeGauges {
         ResponseTimer.registerCommonSeries(registry);
         gauge("database_connection_pool_usage",
                 "Database connections in use divided by the pool's maximum", node::databasePoolUsage);
+        gauge("database_replica_lag_seconds", "How far the read replica is behind the primary, in seconds"
+                + " (-1 without a read replica or while it cannot be reached)", node::replicaLagSeconds);
+        gauge("database_replica_in_use", "1 while list, statistics, audit and export reads go to the read"
+                + " replica, 0 while they read the primary", () -> node.replicaInUse() ? 1 : 0);
         gauge("redis_memory_usage_bytes",
                 "Memory used by Redis (INFO used_memory); 0 in embedded mode or while Redis is down",
                 sharedStore::usedMemoryBytes);

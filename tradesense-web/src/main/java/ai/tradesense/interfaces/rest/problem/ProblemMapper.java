@@ -167,7 +167,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            // 08: the connection failed; 57P01-57P03: the server shut down or is not accepting yet (a failover).
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
                 return true;
             }
             String type = t.getClass().getName();

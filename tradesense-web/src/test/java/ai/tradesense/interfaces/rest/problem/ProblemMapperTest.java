@@ -2,9 +2,15 @@ package ai.tradesense.interfaces.rest.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
+
+import jakarta.ejb.EJBException;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.ProcessingException;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ProblemMapperTest {
 
@@ -24,6 +30,19 @@ class ProblemMapperTest {
     void findsTheNestingFailureWhenTheEntityProviderWrappedIt() {
         assertThat(ProblemMapper.problemFor(new ProcessingException("reading the entity", TOO_DEEP)).status())
                 .isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"08006", "57P01", "57P02", "57P03"})
+    void answersAConnectionLostInAFailoverAsUnavailable(String sqlState) {
+        // As a write meets it: the JPA provider's exception around the driver's.
+        RuntimeException cut = new PersistenceException("commit failed",
+                new SQLException("terminating connection due to administrator command", sqlState));
+
+        Problem problem = ProblemMapper.problemFor(new EJBException(cut));
+
+        assertThat(problem.status()).isEqualTo(503);
+        assertThat(problem.slug()).isEqualTo("database-unavailable");
     }
 
     @Test
