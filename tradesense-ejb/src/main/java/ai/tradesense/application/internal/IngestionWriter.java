@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
@@ -11,7 +13,6 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -43,10 +44,10 @@ public class IngestionWriter {
     /** Events in one shared transaction; a larger request still goes alone. */
     static final int MAX_EVENTS = 5_000;
 
-    private static final Logger LOG = Logger.getLogger(IngestionWriter.class.getName());
+    /** Threads writing answers; an answer is a few hundred bytes of JSON. */
+    private static final int ANSWERING_THREADS = 2;
 
-    @Resource
-    ManagedExecutorService executor;
+    private static final Logger LOG = Logger.getLogger(IngestionWriter.class.getName());
 
     @Resource
     ManagedThreadFactory threads;
@@ -64,6 +65,9 @@ public class IngestionWriter {
     @Resource(lookup = "java:app/AppName")
     String application;
 
+    /** Answers requests after their commit: threads made once by the container (a managed executor's
+     * submit captured the thread context at every task, scanning the class path each time). */
+    private volatile ExecutorService answering;
     private volatile Writer[] writers;
     private volatile boolean stopped;
     private Counter requests;
@@ -88,6 +92,9 @@ public class IngestionWriter {
     @PreDestroy
     void stop() {
         stopped = true;
+        if (answering != null) {
+            answering.shutdown();
+        }
         Writer[] all = writers;
         if (all != null) {
             for (Writer writer : all) {
@@ -169,7 +176,7 @@ public class IngestionWriter {
             }
         };
         try {
-            executor.execute(complete);
+            answering.execute(complete);
         } catch (RejectedExecutionException e) {
             complete.run();
         }
@@ -182,6 +189,7 @@ public class IngestionWriter {
             failedCommits = counter("ingestion_commit_failures", "Shared ingestion transactions that failed");
         }
         if (writers == null) {
+            answering = Executors.newFixedThreadPool(ANSWERING_THREADS, threads);
             Writer[] all = new Writer[Math.max(1, writerCount)];
             for (int i = 0; i < all.length; i++) {
                 all[i] = new Writer();

@@ -1,6 +1,5 @@
 package ai.tradesense.infrastructure.persistence;
 
-import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.TransactionScoped;
 
 import ai.tradesense.domain.model.Timestamps;
 import ai.tradesense.domain.model.challenge.AuditEntry;
@@ -28,12 +27,11 @@ import ai.tradesense.domain.model.challenge.RecordedEvent;
  * session, blind to the unit's uncommitted rows.) The entities are never managed, and the unit keeps no
  * shared cache, so nothing read later is stale. Queries of the same transaction do not see these rows,
  * as they did not see unflushed ones before (the event look-ups read the database only; callers know
- * what they recorded). Outside a batched unit of work rows are persisted as any entity.
+ * what they recorded). Outside a batched unit of work rows are persisted as any entity. What is held
+ * belongs to the transaction ({@link Held}, kept with its entity manager).
  */
-@TransactionScoped
-public class PendingRows implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@ApplicationScoped
+public class PendingRows {
 
     static final String INSERT_EVENT = "INSERT INTO challenge_event (challenge_id, seq, type, event_id, occurred_at,"
             + " payload, outcomes, answer, balance, equity, phase_index, received_at)"
@@ -42,61 +40,68 @@ public class PendingRows implements Serializable {
             + " previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Inject
-    transient TransactionalEntityManager entityManager;
+    TransactionalEntityManager entityManager;
 
-    private final transient List<RecordedEvent> events = new ArrayList<>();
-    private final transient List<AuditEntry> audit = new ArrayList<>();
-    private boolean holding;
+    /** One transaction's rows waiting for the end of its batched unit of work. */
+    static final class Held {
+
+        private final List<RecordedEvent> events = new ArrayList<>();
+        private final List<AuditEntry> audit = new ArrayList<>();
+        private boolean holding;
+    }
 
     <T> T batched(Supplier<T> work) {
-        if (holding) {
+        TransactionalEntityManager.Context context = entityManager.context();
+        Held held = context.rows;
+        if (held.holding) {
             return work.get();
         }
-        holding = true;
+        held.holding = true;
         try {
             T result = work.get();
-            write();
+            write(context.primary(), held);
             return result;
         } finally {
-            holding = false;
-            events.clear();
-            audit.clear();
+            held.holding = false;
+            held.events.clear();
+            held.audit.clear();
         }
     }
 
     void add(RecordedEvent event) {
-        if (holding) {
-            events.add(event);
+        TransactionalEntityManager.Context context = entityManager.context();
+        if (context.rows.holding) {
+            context.rows.events.add(event);
         } else {
-            entityManager.get().persist(event);
+            context.primary().persist(event);
         }
     }
 
     void add(AuditEntry entry) {
-        if (holding) {
-            audit.add(entry);
+        TransactionalEntityManager.Context context = entityManager.context();
+        if (context.rows.holding) {
+            context.rows.audit.add(entry);
         } else {
-            entityManager.get().persist(entry);
+            context.primary().persist(entry);
         }
     }
 
-    private void write() {
-        if (events.isEmpty() && audit.isEmpty()) {
+    private static void write(EntityManager em, Held held) {
+        if (held.events.isEmpty() && held.audit.isEmpty()) {
             return;
         }
-        EntityManager em = entityManager.get();
         // The unit writes what it holds first and keeps its connection for the rest of the transaction.
         em.flush();
         try {
             Connection connection = em.unwrap(Connection.class);
-            writeEvents(connection);
-            writeAudit(connection);
+            writeEvents(connection, held.events);
+            writeAudit(connection, held.audit);
         } catch (SQLException e) {
             throw new PersistenceException("the event and audit rows could not be written: " + e.getMessage(), e);
         }
     }
 
-    private void writeEvents(Connection connection) throws SQLException {
+    private static void writeEvents(Connection connection, List<RecordedEvent> events) throws SQLException {
         if (events.isEmpty()) {
             return;
         }
@@ -127,7 +132,7 @@ public class PendingRows implements Serializable {
         }
     }
 
-    private void writeAudit(Connection connection) throws SQLException {
+    private static void writeAudit(Connection connection, List<AuditEntry> audit) throws SQLException {
         if (audit.isEmpty()) {
             return;
         }

@@ -2,13 +2,15 @@ package ai.tradesense.interfaces.websocket;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -40,8 +42,12 @@ public class ChallengeBroadcaster {
     private final String node = UUID.randomUUID().toString();
     private OrderedFanOut fanOut;
 
+    /** The fan-out's own thread, made once by the container: a managed executor's submit captured the
+     * thread context at every task, scanning the class path each time. */
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
+
+    private ExecutorService fanOutThread;
 
     @Inject
     LiveSessions sessions;
@@ -53,7 +59,8 @@ public class ChallengeBroadcaster {
 
     @PostConstruct
     void startFanOut() {
-        fanOut = new OrderedFanOut(executor, FAN_OUT_BACKLOG, () -> LOG.warning("Live fan-out is " + FAN_OUT_BACKLOG
+        fanOutThread = Executors.newSingleThreadExecutor(threads);
+        fanOut = new OrderedFanOut(fanOutThread, FAN_OUT_BACKLOG, () -> LOG.warning("Live fan-out is " + FAN_OUT_BACKLOG
                 + " tasks behind: a change was not pushed or published (watchers re-read on the gap)"));
     }
 
@@ -64,6 +71,7 @@ public class ChallengeBroadcaster {
     @PreDestroy
     void stop() {
         fanOut.shutdownNow();
+        fanOutThread.shutdown();
         if (subscription != null) {
             try {
                 subscription.close();

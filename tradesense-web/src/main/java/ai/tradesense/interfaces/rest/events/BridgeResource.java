@@ -1,5 +1,6 @@
 package ai.tradesense.interfaces.rest.events;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -19,10 +20,11 @@ import ai.tradesense.interfaces.security.CurrentCaller;
 /**
  * The trading-platform bridge: events of many challenges in one request, all or nothing per challenge,
  * one result per event (DESIGN §5b). A platform key sees only the challenges on its plans; others answer
- * as unknown.
+ * as unknown. One instance serves every request.
  */
 @Path("events")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class BridgeResource {
 
     @Inject
