@@ -80,7 +80,7 @@ async function plansTab(root) {
     text.value = JSON.stringify(definition, null, 2);
     // The document stays the one source: the box rewrites its "surveillance" block (docs/surveillance.md).
     const ownCopying = h('input', { type: 'checkbox', id: 'plan-own-copying',
-      checked: definition.surveillance?.allowOwnAccountCopying === true });
+      checked: definition.surveillance?.allowOwnAccountCopying !== false });
     ownCopying.addEventListener('change', () => {
       let edited;
       try {
@@ -90,9 +90,9 @@ async function plansTab(root) {
         return;
       }
       if (ownCopying.checked) {
-        edited.surveillance = { ...(edited.surveillance || {}), allowOwnAccountCopying: true };
-      } else {
         delete edited.surveillance;
+      } else {
+        edited.surveillance = { ...(edited.surveillance || {}), allowOwnAccountCopying: false };
       }
       text.value = JSON.stringify(edited, null, 2);
     });
@@ -102,7 +102,7 @@ async function plansTab(root) {
         h('p', { class: 'hint', text: 'Every rule is spelled out; remove a field to get its default. A FUNDED phase may add "payout" and "scaling" blocks (docs/rules.md §20).' })),
       h('div', { class: 'field' }, h('span', { class: 'check' }, ownCopying,
         h('label', { for: 'plan-own-copying', text: 'Allow copying between one trader\u2019s own accounts' })),
-        h('p', { class: 'hint', text: 'Surveillance only: such copies are no COPY_TRADING finding on this plan; copies by other traders still are.' })),
+        h('p', { class: 'hint', text: 'Surveillance only: checked (the default), such copies are no COPY_TRADING finding; unchecked, they are one on this plan. Copies by other traders always are.' })),
       h('div', { class: 'form-message', 'aria-live': 'polite' }),
       h('div', { class: 'actions' }, save,
         h('button', { type: 'button', class: 'secondary', text: 'Cancel', on: { click: () => fill(editorBox) } })));

@@ -153,10 +153,10 @@ public class DefaultSurveillanceScan implements SurveillanceScan {
             case SHARED_IP -> surveillance.tradesOpened(from, to, true);
         };
         List<SignIn> seen = detector == Finding.Kind.SHARED_IP ? surveillance.signIns(from, to) : List.of();
-        Set<String> ownCopying = detector == Finding.Kind.COPY_TRADING
-                ? surveillance.challengesAllowingOwnCopying() : Set.of();
+        Set<String> forbidding = detector == Finding.Kind.COPY_TRADING
+                ? surveillance.challengesForbiddingOwnCopying() : Set.of();
         List<Finding> findings = Surveillance.findings(detector, day, from, to, trades, seen, links,
-                ownCopying::contains, settings);
+                forbidding::contains, settings);
         return new Unit(trades.size(), seen.size(), findings.size(), raise(findings, from, shard.at()));
     }
 

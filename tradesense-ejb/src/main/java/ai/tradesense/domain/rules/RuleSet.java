@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param breachWhen     whether equity exactly at a floor breaches
  * @param phases         the phases in order, at least one
  * @param allowOwnAccountCopying surveillance only (no rule of the engine): copying trades between one trader's own
- *                       accounts on this plan is no {@code COPY_TRADING} finding (docs/surveillance.md)
+ *                       accounts on this plan is no {@code COPY_TRADING} finding (the default, DESIGN 3d); false
+ *                       makes it one (docs/surveillance.md)
  */
 public record RuleSet(String code, String name, String currency, BigDecimal initialBalance,
                       DayBoundary dayBoundary, BreachWhen breachWhen, List<PhaseRules> phases,
@@ -36,10 +37,10 @@ public record RuleSet(String code, String name, String currency, BigDecimal init
         phases = List.copyOf(phases);
     }
 
-    /** A plan that does not allow copying between one trader's own accounts (the default). */
+    /** A plan that allows copying between one trader's own accounts (the default). */
     public RuleSet(String code, String name, String currency, BigDecimal initialBalance, DayBoundary dayBoundary,
                    BreachWhen breachWhen, List<PhaseRules> phases) {
-        this(code, name, currency, initialBalance, dayBoundary, breachWhen, phases, false);
+        this(code, name, currency, initialBalance, dayBoundary, breachWhen, phases, true);
     }
 
     public PhaseRules phase(int index) {

@@ -7,8 +7,10 @@ import java.util.function.Predicate;
 
 /**
  * {@code COPY_TRADING}: accounts of different traders opening the same symbol and side within the copy window of each
- * other (inclusive: 500 ms apart matches, 501 ms does not), at least the minimum number of times in the day. Sorted by
- * (symbol, side, open time) and swept with the window: O(n log n) plus the matching pairs themselves.
+ * other (inclusive: 500 ms apart matches, 501 ms does not), at least the minimum number of times in the day. Accounts
+ * of one party (one trader, or traders staff linked, as for hedges) copying each other are own-account copying: no
+ * match unless either account's plan forbids it. Sorted by (symbol, side, open time) and swept with the window:
+ * O(n log n) plus the matching pairs themselves.
  */
 final class CopyTradingDetector {
 
@@ -16,11 +18,11 @@ final class CopyTradingDetector {
     }
 
     /**
-     * @param ownCopyingAllowed by challenge id: whether its plan allows copying between one trader's own accounts; a
-     *                          pair of one trader's accounts counts unless both plans allow it
+     * @param ownCopyingForbidden by challenge id: whether its plan forbids own-account copying; a pair of one party's
+     *                            accounts counts only if either plan forbids it, other parties' pairs always count
      */
-    static List<Finding> detect(LocalDate day, List<SurveilledTrade> trades, SurveillanceSettings settings,
-                                Predicate<String> ownCopyingAllowed) {
+    static List<Finding> detect(LocalDate day, List<SurveilledTrade> trades, TraderLinks links,
+                                SurveillanceSettings settings, Predicate<String> ownCopyingForbidden) {
         Keyed[] sorted = Keyed.sorted(trades, t -> t.symbol() + ' ' + t.side());
         AccountPairs pairs = new AccountPairs(settings.evidenceLimit());
         long window = settings.copyWindowMs();
@@ -32,7 +34,7 @@ final class CopyTradingDetector {
                 if (second.group() != first.group() || second.openMs() > limit) {
                     break;
                 }
-                if (counts(first.trade(), second.trade(), ownCopyingAllowed)) {
+                if (counts(first.trade(), second.trade(), links, ownCopyingForbidden)) {
                     pairs.add(first.trade().ref(), second.trade().ref());
                 }
             }
@@ -44,13 +46,14 @@ final class CopyTradingDetector {
         return findings;
     }
 
-    private static boolean counts(SurveilledTrade a, SurveilledTrade b, Predicate<String> ownCopyingAllowed) {
+    private static boolean counts(SurveilledTrade a, SurveilledTrade b, TraderLinks links,
+                                  Predicate<String> ownCopyingForbidden) {
         if (a.challengeId().equals(b.challengeId())) {
             return false;
         }
-        if (!a.traderId().equals(b.traderId())) {
+        if (!links.sameParty(a.traderId(), b.traderId())) {
             return true;
         }
-        return !(ownCopyingAllowed.test(a.challengeId()) && ownCopyingAllowed.test(b.challengeId()));
+        return ownCopyingForbidden.test(a.challengeId()) || ownCopyingForbidden.test(b.challengeId());
     }
 }

@@ -17,16 +17,17 @@ public final class Surveillance {
      * The findings of one day, [{@code from}, {@code to}): copy trading and shared addresses among the trades opened
      * in it, hedges among all the trades held during it; copy trading first, then hedges, then shared addresses.
      *
-     * @param trades            the trades held during the day: opened in it, or before it and still open in it
-     * @param signIns           the day's sign-ins
-     * @param ownCopyingAllowed by challenge id: whether its plan allows copying between one trader's own accounts
+     * @param trades              the trades held during the day: opened in it, or before it and still open in it
+     * @param signIns             the day's sign-ins
+     * @param ownCopyingForbidden by challenge id: whether its plan forbids copying between one party's own accounts
+     *                            (one trader's, or linked traders'), which is no finding by default
      */
     public static List<Finding> findings(LocalDate day, Instant from, Instant to, List<SurveilledTrade> trades,
                                          List<SignIn> signIns, TraderLinks links,
-                                         Predicate<String> ownCopyingAllowed, SurveillanceSettings settings) {
+                                         Predicate<String> ownCopyingForbidden, SurveillanceSettings settings) {
         List<Finding> findings = new ArrayList<>();
         for (Finding.Kind detector : Finding.Kind.values()) {
-            findings.addAll(findings(detector, day, from, to, trades, signIns, links, ownCopyingAllowed, settings));
+            findings.addAll(findings(detector, day, from, to, trades, signIns, links, ownCopyingForbidden, settings));
         }
         return findings;
     }
@@ -40,11 +41,11 @@ public final class Surveillance {
      */
     public static List<Finding> findings(Finding.Kind detector, LocalDate day, Instant from, Instant to,
                                          List<SurveilledTrade> trades, List<SignIn> signIns, TraderLinks links,
-                                         Predicate<String> ownCopyingAllowed, SurveillanceSettings settings) {
+                                         Predicate<String> ownCopyingForbidden, SurveillanceSettings settings) {
         Objects.requireNonNull(day, "day");
         return switch (detector) {
-            case COPY_TRADING -> CopyTradingDetector.detect(day, opened(trades, from, to), settings,
-                    ownCopyingAllowed);
+            case COPY_TRADING -> CopyTradingDetector.detect(day, opened(trades, from, to), links, settings,
+                    ownCopyingForbidden);
             case CROSS_HEDGE -> CrossHedgeDetector.detect(day, trades, links, settings);
             case SHARED_IP -> SharedAddressDetector.detect(day, opened(trades, from, to), signIns, links, settings);
         };

@@ -117,14 +117,14 @@ public final class PlanDocument {
         return new RuleSet(code, name, currency, initial, boundary, breachWhen, phases, ownCopying);
     }
 
-    /** {@code surveillance: {allowOwnAccountCopying}}: absent, or the flag absent, is false. */
+    /** {@code surveillance: {allowOwnAccountCopying}}: absent, or the flag absent, is true (DESIGN 3d). */
     private static boolean readSurveillance(StrictJson json, StrictJson.Obj plan) {
         if (!plan.has("surveillance")) {
-            return false;
+            return true;
         }
         StrictJson.Obj surveillance = json.object(plan.raw("surveillance"), plan.path("surveillance"),
                 SURVEILLANCE_FIELDS);
-        return surveillance != null && surveillance.bool("allowOwnAccountCopying", false);
+        return surveillance == null || surveillance.bool("allowOwnAccountCopying", true);
     }
 
     private static DayBoundary readBoundary(StrictJson json, StrictJson.Obj plan) {
@@ -327,9 +327,9 @@ public final class PlanDocument {
             phases.add(writePhase(phase));
         }
         plan.add("phases", phases);
-        // Written only when it allows something, so plans stored before the flag keep their document.
-        if (rules.allowOwnAccountCopying()) {
-            plan.add("surveillance", Json.createObjectBuilder().add("allowOwnAccountCopying", true));
+        // Written only when it forbids something, so plans stored before the flag keep their document.
+        if (!rules.allowOwnAccountCopying()) {
+            plan.add("surveillance", Json.createObjectBuilder().add("allowOwnAccountCopying", false));
         }
         return plan.build();
     }

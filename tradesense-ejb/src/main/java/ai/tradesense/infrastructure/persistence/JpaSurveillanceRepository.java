@@ -55,19 +55,19 @@ public class JpaSurveillanceRepository implements SurveillanceRepository {
     }
 
     @Override
-    public Set<String> challengesAllowingOwnCopying() {
-        Set<String> allowed = new HashSet<>();
+    public Set<String> challengesForbiddingOwnCopying() {
+        Set<String> forbidding = new HashSet<>();
         // plan versions are few; the flag is in their document, so it is read through the rules
         for (Plan plan : em().createQuery("SELECT p FROM Plan p", Plan.class).getResultList()) {
-            if (plan.rules().allowOwnAccountCopying()) {
-                allowed.addAll(em().createQuery("SELECT c.id FROM Challenge c WHERE c.planCode = :code"
+            if (!plan.rules().allowOwnAccountCopying()) {
+                forbidding.addAll(em().createQuery("SELECT c.id FROM Challenge c WHERE c.planCode = :code"
                                 + " AND c.planVersion = :version", String.class)
                         .setParameter("code", plan.code())
                         .setParameter("version", plan.version())
                         .getResultList());
             }
         }
-        return allowed;
+        return forbidding;
     }
 
     private static List<SurveilledTrade> trades(List<Object[]> rows) {

@@ -49,6 +49,8 @@ class SurveillanceShardsTest {
     private final List<SurveilledTrade> trades = new ArrayList<>();
     private final List<SignIn> signIns = new ArrayList<>();
     private final TraderLinks links = TraderLinks.of(List.of(new TraderLinks.Link("gus", "hal")));
+    /** The challenges whose plan forbids own-account copying: every other plan allows it, the default. */
+    private final Set<String> forbidding = Set.of("c-erin-1");
     /** Dedupe key to the findings raised under it, as uq_alert_dedupe keeps one alert per key. */
     private final Map<String, List<Finding>> raised = new ConcurrentHashMap<>();
     private int tradeNo;
@@ -71,6 +73,15 @@ class SurveillanceShardsTest {
                         at.plusSeconds(30), null);
             }
             Instant h = t0.plusSeconds(3_600);
+            // own-account copies: erin's, one of whose plans forbids them (a finding), and linked gus and hal's
+            // on plans that allow them (none)
+            for (int i = 0; i < 5; i++) {
+                Instant at = t0.plusSeconds(1_800 + 60L * i);
+                open("c-erin-1", "erin", "AUDUSD", Side.BUY, at, at.plusSeconds(30), null);
+                open("c-erin-2", "erin", "AUDUSD", Side.BUY, at.plusMillis(100), at.plusSeconds(30), null);
+                open("c-gus", "gus", "NZDUSD", Side.BUY, at, at.plusSeconds(30), null);
+                open("c-hal", "hal", "NZDUSD", Side.BUY, at.plusMillis(100), at.plusSeconds(30), null);
+            }
             // one trader's hedge, linked traders' hedge, unrelated traders' opposite positions
             open("c-erin-1", "erin", "USDJPY", Side.BUY, h, h.plusSeconds(600), null);
             open("c-erin-2", "erin", "USDJPY", Side.SELL, h.plusSeconds(5), h.plusSeconds(600), null);
@@ -94,7 +105,7 @@ class SurveillanceShardsTest {
         Set<Finding> unsharded = new HashSet<>();
         for (LocalDate day : List.of(YESTERDAY, TODAY)) {
             unsharded.addAll(Surveillance.findings(day, from(day), from(day.plusDays(1)), held(day), signIns(day),
-                    links, c -> true, SETTINGS));
+                    links, forbidding::contains, SETTINGS));
         }
         assertThat(unsharded).extracting(Finding::kind).contains(Finding.Kind.values());
 
@@ -116,6 +127,11 @@ class SurveillanceShardsTest {
         assertThat(raised.values()).as("no finding raised twice: by two shards, or by one shard taken twice")
                 .allSatisfy(under -> assertThat(under).hasSize(1));
         assertThat(everyRaise).noneMatch(f -> f.accounts().contains("c-dave"));
+        assertThat(everyRaise).filteredOn(f -> f.kind() == Finding.Kind.COPY_TRADING)
+                .extracting(f -> List.copyOf(f.accounts()))
+                .containsExactlyInAnyOrder(List.of("c-alice", "c-bob", "c-carol"),
+                        List.of("c-alice", "c-bob", "c-carol"), List.of("c-erin-1", "c-erin-2"),
+                        List.of("c-erin-1", "c-erin-2"));
         assertThat(a.processed.size() + b.processed.size()).isEqualTo(2 * Finding.Kind.values().length);
         assertThat(a.cycles.lastCycle(Shard.Kind.SURVEIL)).hasValueSatisfying(last ->
                 assertThat(last.alerts()).isEqualTo(unsharded.size()));
@@ -172,7 +188,7 @@ class SurveillanceShardsTest {
             };
             List<SignIn> seen = detector == Finding.Kind.SHARED_IP ? signIns(day) : List.of();
             List<Finding> found = Surveillance.findings(detector, day, from(day), from(day.plusDays(1)), read, seen,
-                    links, c -> true, SETTINGS);
+                    links, forbidding::contains, SETTINGS);
             int alerts = 0;
             for (Finding finding : found) {
                 List<Finding> under = raised.computeIfAbsent(DefaultSurveillanceScan.dedupeKey(finding),

@@ -41,12 +41,13 @@ class SurveillanceTest {
         }
     }
 
-    private List<Finding> findings(TraderLinks links, Predicate<String> ownCopyingAllowed) {
-        return Surveillance.findings(DAY, DAY_START, DAY_START.plusSeconds(86_400), trades, signIns, links, ownCopyingAllowed, SETTINGS);
+    private List<Finding> findings(TraderLinks links, Predicate<String> ownCopyingForbidden) {
+        return Surveillance.findings(DAY, DAY_START, DAY_START.plusSeconds(86_400), trades, signIns, links, ownCopyingForbidden, SETTINGS);
     }
 
+    /** No plan forbids own-account copying: the default. */
     private List<Finding> findings() {
-        return findings(TraderLinks.NONE, c -> true);
+        return findings(TraderLinks.NONE, c -> false);
     }
 
     private static List<Finding> of(List<Finding> all, Finding.Kind kind) {
@@ -110,16 +111,30 @@ class SurveillanceTest {
     }
 
     @Test
-    void copiesBetweenOneTradersOwnAccountsCountOnlyWhereThePlanDoesNotAllowThem() {
+    void copiesBetweenOneTradersOwnAccountsCountOnlyWhereEitherPlanForbidsThem() {
         for (int i = 0; i < 5; i++) {
             long at = i * 60_000L;
             open("c-1", "alice", Side.BUY, at, at + 30_000);
             open("c-2", "alice", Side.BUY, at + 50, at + 30_000);
         }
 
-        assertThat(of(findings(TraderLinks.NONE, c -> true), Finding.Kind.COPY_TRADING)).isEmpty();
-        assertThat(of(findings(TraderLinks.NONE, c -> !c.equals("c-2")), Finding.Kind.COPY_TRADING))
-                .singleElement().extracting(f -> List.copyOf(f.accounts())).asList().containsExactly("c-1", "c-2");
+        assertThat(of(findings(), Finding.Kind.COPY_TRADING)).as("allowed by default").isEmpty();
+        for (Predicate<String> forbidden : List.<Predicate<String>>of(c -> c.equals("c-1"), c -> c.equals("c-2"),
+                c -> true)) {
+            assertThat(of(findings(TraderLinks.NONE, forbidden), Finding.Kind.COPY_TRADING)).singleElement()
+                    .extracting(f -> List.copyOf(f.accounts())).asList().containsExactly("c-1", "c-2");
+        }
+    }
+
+    @Test
+    void linkedTradersCopyingEachOtherAreOneTradersOwnAccounts() {
+        copied("alice", "bob", 5, 50);
+        TraderLinks links = TraderLinks.of(List.of(new TraderLinks.Link("alice", "bob")));
+
+        assertThat(of(findings(), Finding.Kind.COPY_TRADING)).as("unlinked, they are different traders").hasSize(1);
+        assertThat(of(findings(links, c -> false), Finding.Kind.COPY_TRADING)).as("linked, one party").isEmpty();
+        assertThat(of(findings(links, c -> c.equals("c-bob")), Finding.Kind.COPY_TRADING)).singleElement()
+                .extracting(f -> List.copyOf(f.traders())).asList().containsExactly("alice", "bob");
     }
 
     @Test
@@ -133,12 +148,11 @@ class SurveillanceTest {
             open("c-3", "bob", Side.SELL, 1_800_000 + at + 200, 1_800_000 + at + 30_000);
         }
 
-        Finding.CopyTrading allowed = (Finding.CopyTrading) of(findings(TraderLinks.NONE, c -> true),
-                Finding.Kind.COPY_TRADING).get(0);
-        Finding.CopyTrading notAllowed = (Finding.CopyTrading) of(findings(TraderLinks.NONE, c -> false),
+        Finding.CopyTrading allowed = (Finding.CopyTrading) of(findings(), Finding.Kind.COPY_TRADING).get(0);
+        Finding.CopyTrading notAllowed = (Finding.CopyTrading) of(findings(TraderLinks.NONE, c -> true),
                 Finding.Kind.COPY_TRADING).get(0);
 
-        assertThat(of(findings(TraderLinks.NONE, c -> true), Finding.Kind.COPY_TRADING)).hasSize(1);
+        assertThat(of(findings(), Finding.Kind.COPY_TRADING)).hasSize(1);
         assertThat(allowed.accounts()).containsExactly("c-1", "c-3");
         assertThat(allowed.matches()).isEqualTo(5);
         assertThat(notAllowed.accounts()).containsExactly("c-1", "c-2", "c-3");
@@ -184,7 +198,7 @@ class SurveillanceTest {
         open("c-3", "carol", Side.SELL, 6_000, null);
         TraderLinks links = TraderLinks.of(List.of(new TraderLinks.Link("alice", "bob")));
 
-        assertThat(of(findings(links, c -> true), Finding.Kind.CROSS_HEDGE)).singleElement()
+        assertThat(of(findings(links, c -> false), Finding.Kind.CROSS_HEDGE)).singleElement()
                 .extracting(f -> List.copyOf(f.traders())).asList().containsExactly("alice", "bob");
     }
 
@@ -237,7 +251,7 @@ class SurveillanceTest {
         signIns.add(new SignIn("carol", "198.51.100.1", T0));
         TraderLinks links = TraderLinks.of(List.of(new TraderLinks.Link("bob", "carol")));
 
-        assertThat(of(findings(links, c -> true), Finding.Kind.SHARED_IP)).isEmpty();
+        assertThat(of(findings(links, c -> false), Finding.Kind.SHARED_IP)).isEmpty();
         assertThat(of(findings(), Finding.Kind.SHARED_IP)).singleElement()
                 .extracting(f -> List.copyOf(f.traders())).asList().containsExactly("bob", "carol");
     }

@@ -15,7 +15,7 @@ import ai.tradesense.domain.model.InvalidInputException.Kind;
 import ai.tradesense.domain.model.InvalidInputException.Violation;
 import ai.tradesense.domain.rules.RuleSet;
 
-/** The plan's surveillance block: reading, the default, writing only what allows something, every refusal's path. */
+/** The plan's surveillance block: reading, the default, writing only what forbids something, every refusal's path. */
 class SurveillanceBlockTest {
 
     private static JsonObject plan(String surveillance) {
@@ -38,19 +38,23 @@ class SurveillanceBlockTest {
     }
 
     @Test
-    void anAbsentBlockOrFlagIsFalse() {
-        assertThat(read(null).allowOwnAccountCopying()).isFalse();
-        assertThat(read("null").allowOwnAccountCopying()).isFalse();
-        assertThat(read("{}").allowOwnAccountCopying()).isFalse();
+    void anAbsentBlockOrFlagIsTrue() {
+        assertThat(read(null).allowOwnAccountCopying()).isTrue();
+        assertThat(read("null").allowOwnAccountCopying()).isTrue();
+        assertThat(read("{}").allowOwnAccountCopying()).isTrue();
+        assertThat(PlanCatalogue.rules("two-step-100k").allowOwnAccountCopying()).isTrue();
     }
 
     @Test
-    void theBlockIsWrittenOnlyWhenItAllowsAndReadsBackTheSame() {
-        JsonObject allowing = PlanDocument.write(read("{ 'allowOwnAccountCopying': true }"));
-        assertThat(allowing.getJsonObject("surveillance").toString()).isEqualTo("{\"allowOwnAccountCopying\":true}");
-        assertThat(PlanDocument.read(allowing, true)).isEqualTo(read("{ 'allowOwnAccountCopying': true }"));
-        assertThat(PlanDocument.write(read("{ 'allowOwnAccountCopying': false }")).containsKey("surveillance"))
+    void theBlockIsWrittenOnlyWhenItForbidsAndReadsBackTheSame() {
+        JsonObject forbidding = PlanDocument.write(read("{ 'allowOwnAccountCopying': false }"));
+        assertThat(forbidding.getJsonObject("surveillance").toString())
+                .isEqualTo("{\"allowOwnAccountCopying\":false}");
+        assertThat(PlanDocument.read(forbidding, true)).isEqualTo(read("{ 'allowOwnAccountCopying': false }"));
+        assertThat(PlanDocument.write(read("{ 'allowOwnAccountCopying': true }")).containsKey("surveillance"))
                 .isFalse();
+        assertThat(PlanDocument.write(read(null)))
+                .isEqualTo(PlanDocument.write(read("{ 'allowOwnAccountCopying': true }")));
         assertThat(PlanDocument.write(PlanCatalogue.rules("two-step-100k")).containsKey("surveillance")).isFalse();
     }
 

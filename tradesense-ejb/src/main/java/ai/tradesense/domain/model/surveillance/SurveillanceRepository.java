@@ -18,8 +18,8 @@ public interface SurveillanceRepository {
     /** Trades opened in [from, to); with {@code addressed}, only those reported with a client address. */
     List<SurveilledTrade> tradesOpened(Instant from, Instant to, boolean addressed);
 
-    /** The challenges whose plan version allows copying between one trader's own accounts. */
-    Set<String> challengesAllowingOwnCopying();
+    /** The challenges whose plan version forbids copying between one trader's own accounts (allowed by default). */
+    Set<String> challengesForbiddingOwnCopying();
 
     /** Sign-ins in [from, to). */
     List<SignIn> signIns(Instant from, Instant to);

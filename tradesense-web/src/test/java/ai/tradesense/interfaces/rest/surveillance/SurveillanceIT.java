@@ -128,14 +128,16 @@ class SurveillanceIT {
     }
 
     @Test
-    void copyingBetweenOneTradersOwnAccountsIsAFindingUnlessThePlanAllowsIt() throws Exception {
+    void copyingBetweenOneTradersOwnAccountsIsAFindingOnlyWhereThePlanForbidsIt() throws Exception {
         JsonObject preset = api.get("plans/two-step-100k").json().getJsonObject("definition");
+        assertThat(preset.containsKey("surveillance")).as("the default, allowing, is not written").isFalse();
         String code = "own-copy-" + new Random().nextInt(1_000_000);
         Answer published = api.post("plans", Json.createObjectBuilder(preset).add("code", code)
-                .add("surveillance", Json.createObjectBuilder().add("allowOwnAccountCopying", true)).build().toString());
+                .add("surveillance", Json.createObjectBuilder().add("allowOwnAccountCopying", false)).build()
+                .toString());
         assertThat(published.status()).as(published.body()).isEqualTo(201);
         assertThat(api.get("plans/" + code).json().getJsonObject("definition").getJsonObject("surveillance")
-                .getBoolean("allowOwnAccountCopying")).isTrue();
+                .getBoolean("allowOwnAccountCopying")).isFalse();
         assertProblem(api.post("plans", Json.createObjectBuilder(preset).add("code", code + "-x")
                 .add("surveillance", Json.createObjectBuilder().add("allowOwnAccountCopying", "yes")).build()
                 .toString()), 400, "surveillance.allowOwnAccountCopying");
@@ -158,9 +160,10 @@ class SurveillanceIT {
 
         Answer scanned = api.post("surveillance/scans", "");
         assertThat(scanned.status()).as(scanned.body()).isEqualTo(200);
-        assertThat(findings("kind=COPY_TRADING&", carolOne, carolTwo)).as("the plan allows it").isEmpty();
-        assertThat(strings(only(findings("kind=COPY_TRADING&", daveOne, daveTwo), "COPY_TRADING")
-                .getJsonObject("data").get("accounts"))).containsExactlyInAnyOrder(daveOne, daveTwo);
+        assertThat(strings(only(findings("kind=COPY_TRADING&", carolOne, carolTwo), "COPY_TRADING")
+                .getJsonObject("data").get("accounts"))).as("the plan forbids it")
+                .containsExactlyInAnyOrder(carolOne, carolTwo);
+        assertThat(findings("kind=COPY_TRADING&", daveOne, daveTwo)).as("the default plan allows it").isEmpty();
     }
 
     @Test
