@@ -7,6 +7,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -19,10 +22,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
+import ai.tradesense.node.Jmx;
 import ai.tradesense.node.Launcher;
 import ai.tradesense.node.Launcher.RunningNode;
 import ai.tradesense.node.NodeOptions;
+import ai.tradesense.node.RedisProbe;
+import ai.tradesense.node.WorkerSupport;
 import ai.tradesense.testsupport.Accounts;
+import ai.tradesense.testsupport.Poll;
 import ai.tradesense.testsupport.TestServices;
 
 /** What the benchmarks share: the machine line, their own node, the node's log, small JSON helpers. */
@@ -130,5 +137,33 @@ final class BenchSupport {
     static String abbreviate(String s, int max) {
         String flat = s.replaceAll("\\s+", " ");
         return flat.length() <= max ? flat : flat.substring(0, max) + "...";
+    }
+
+    /**
+     * One worker cycle of {@code job} (its records under {@code kind}), started on A through JMX; with two
+     * workers B drains the shared queue beside it. Clears the alerts first; answers the finished cycle.
+     */
+    static JsonObject cycle(TestServices.Database db, RedisProbe redis, Jmx jmxA, Jmx jmxB, int workers, String job,
+                            String kind, Duration limit) throws Exception {
+        try (Connection connection = db.connect(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("DELETE FROM alert");
+        }
+        String before = WorkerSupport.lastCycle(redis, kind).getString("cycle", "");
+        String answer = (String) jmxA.invoke("runNow", job);
+        if (workers == 2) {
+            Poll.until("shards queued", Duration.ofMinutes(2), () -> {
+                try {
+                    return (Long) redis.call("LLEN", "tradesense:queue:risk-scan") > 0
+                            || !before.equals(WorkerSupport.lastCycle(redis, kind).getString("cycle", ""));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            jmxB.invoke("runNow", "shard-drain");
+        }
+        Poll.until("the " + job + " cycle is finished", limit,
+                () -> !before.equals(WorkerSupport.lastCycle(redis, kind).getString("cycle", "")));
+        WorkerSupport.await(jmxA, job, WorkerSupport.execution(answer));
+        return WorkerSupport.lastCycle(redis, kind);
     }
 }

@@ -24,7 +24,6 @@ import ai.tradesense.node.RedisProbe;
 import ai.tradesense.node.WorkerSupport;
 import ai.tradesense.testsupport.Accounts;
 import ai.tradesense.testsupport.Http;
-import ai.tradesense.testsupport.Poll;
 import ai.tradesense.testsupport.TestServices;
 
 /**
@@ -95,7 +94,8 @@ public final class SurveillanceJobBenchmark {
                 System.out.println("|---:|---:|---:|---|---:|---:|---:|");
                 for (int run = 1; run <= runs; run++) {
                     for (int workers = 1; workers <= 2; workers++) {
-                        JsonObject cycle = job(db, redis, jmxA, jmxB, workers);
+                        JsonObject cycle = BenchSupport.cycle(db, redis, jmxA, jmxB, workers, "surveillance", "SURVEIL",
+                                Duration.ofMinutes(15));
                         System.out.printf(Locale.ROOT, "| %d | %d | %.2f s | %s | %,d | %,d | %,d |%n", run, workers,
                                 cycle.getJsonNumber("durationMillis").longValue() / 1000.0,
                                 cycle.getJsonObject("shardsByNode").values(),
@@ -261,28 +261,4 @@ public final class SurveillanceJobBenchmark {
         return trades;
     }
 
-    /** One surveillance cycle, started on A; with two workers B drains beside it. Answers the finished cycle. */
-    private static JsonObject job(TestServices.Database db, RedisProbe redis, Jmx jmxA, Jmx jmxB, int workers)
-            throws Exception {
-        try (Connection connection = db.connect(); Statement sql = connection.createStatement()) {
-            sql.executeUpdate("DELETE FROM alert");
-        }
-        String before = WorkerSupport.lastCycle(redis, "SURVEIL").getString("cycle", "");
-        String answer = (String) jmxA.invoke("runNow", "surveillance");
-        if (workers == 2) {
-            Poll.until("shards queued", Duration.ofMinutes(2), () -> {
-                try {
-                    return (Long) redis.call("LLEN", "tradesense:queue:risk-scan") > 0
-                            || !before.equals(WorkerSupport.lastCycle(redis, "SURVEIL").getString("cycle", ""));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            jmxB.invoke("runNow", "shard-drain");
-        }
-        Poll.until("the surveillance cycle is finished", Duration.ofMinutes(15),
-                () -> !before.equals(WorkerSupport.lastCycle(redis, "SURVEIL").getString("cycle", "")));
-        WorkerSupport.await(jmxA, "surveillance", WorkerSupport.execution(answer));
-        return WorkerSupport.lastCycle(redis, "SURVEIL");
-    }
 }

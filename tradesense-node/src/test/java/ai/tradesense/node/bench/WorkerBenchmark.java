@@ -2,8 +2,6 @@ package ai.tradesense.node.bench;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +15,6 @@ import ai.tradesense.node.RedisProbe;
 import ai.tradesense.node.WorkerSupport;
 import ai.tradesense.testsupport.Accounts;
 import ai.tradesense.testsupport.Http;
-import ai.tradesense.testsupport.Poll;
 import ai.tradesense.testsupport.TestServices;
 
 /**
@@ -70,9 +67,10 @@ public final class WorkerBenchmark {
                 for (int size : SIZES) {
                     seed(db, calm, hot, seeded, size);
                     seeded = size;
-                    scan(db, redis, jmxA, jmxB, 1);
+                    BenchSupport.cycle(db, redis, jmxA, jmxB, 1, "risk-scan", "SCAN", Duration.ofMinutes(10));
                     for (int workers = 1; workers <= 2; workers++) {
-                        JsonObject cycle = scan(db, redis, jmxA, jmxB, workers);
+                        JsonObject cycle = BenchSupport.cycle(db, redis, jmxA, jmxB, workers, "risk-scan", "SCAN",
+                                Duration.ofMinutes(10));
                         String line = String.format(Locale.ROOT, "| %,d | %d | %.2f s | %.1f µs | %,d | %,d | %s |",
                                 size, workers, cycle.getJsonNumber("durationMillis").longValue() / 1000.0,
                                 cycle.getJsonNumber("durationMillis").longValue() * 1000.0 / size,
@@ -114,28 +112,4 @@ public final class WorkerBenchmark {
                 "CASE WHEN g %% %d = 0 THEN '%s' ELSE '%s' END".formatted(HOT_EVERY, hot, calm));
     }
 
-    /** One full scan, started on A; with two workers B drains beside it. Answers the finished cycle. */
-    private static JsonObject scan(TestServices.Database db, RedisProbe redis, Jmx jmxA, Jmx jmxB, int workers)
-            throws Exception {
-        try (Connection connection = db.connect(); Statement sql = connection.createStatement()) {
-            sql.executeUpdate("DELETE FROM alert");
-        }
-        String before = WorkerSupport.lastCycle(redis, "SCAN").getString("cycle", "");
-        String answer = (String) jmxA.invoke("runNow", "risk-scan");
-        if (workers == 2) {
-            Poll.until("shards queued", Duration.ofMinutes(2), () -> {
-                try {
-                    return (Long) redis.call("LLEN", "tradesense:queue:risk-scan") > 0
-                            || !before.equals(WorkerSupport.lastCycle(redis, "SCAN").getString("cycle", ""));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            jmxB.invoke("runNow", "shard-drain");
-        }
-        Poll.until("the scan cycle is finished", Duration.ofMinutes(10),
-                () -> !before.equals(WorkerSupport.lastCycle(redis, "SCAN").getString("cycle", "")));
-        WorkerSupport.await(jmxA, "risk-scan", WorkerSupport.execution(answer));
-        return WorkerSupport.lastCycle(redis, "SCAN");
-    }
 }
