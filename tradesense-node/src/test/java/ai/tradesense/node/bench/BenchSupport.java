@@ -166,4 +166,10 @@ final class BenchSupport {
         WorkerSupport.await(jmxA, job, WorkerSupport.execution(answer));
         return WorkerSupport.lastCycle(redis, kind);
     }
+
+    /** A worker node, once ready, and its monitor over JMX. */
+    static Jmx awaitWorker(RunningNode node, int jmxPort) {
+        node.awaitReady(WorkerSupport.BOOT);
+        return WorkerSupport.monitorOn(jmxPort, node);
+    }
 }

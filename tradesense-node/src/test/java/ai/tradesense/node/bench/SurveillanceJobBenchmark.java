@@ -67,7 +67,7 @@ public final class SurveillanceJobBenchmark {
                     o -> WorkerSupport.worker(o.workerOnly(), db.url(), redisUrl)
                             .withSetting("tradesense.worker.lease-seconds", "600").withJvmOption("-Xmx3g")
                             .withLocalJmx(jmxPortB));
-            try (Jmx jmxA = awaitWorker(a, jmxPortA); Jmx jmxB = WorkerSupport.monitorOn(jmxPortB, b)) {
+            try (Jmx jmxA = BenchSupport.awaitWorker(a, jmxPortA); Jmx jmxB = WorkerSupport.monitorOn(jmxPortB, b)) {
                 jmxA.invoke("pause");
                 Http admin = Accounts.admin(new Http(a.baseUri().resolve("api/v1/")));
                 Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -113,11 +113,6 @@ public final class SurveillanceJobBenchmark {
                 BenchSupport.reportLog(b.logFile());
             }
         }
-    }
-
-    private static Jmx awaitWorker(RunningNode node, int jmxPort) {
-        node.awaitReady(WorkerSupport.BOOT);
-        return WorkerSupport.monitorOn(jmxPort, node);
     }
 
     /**

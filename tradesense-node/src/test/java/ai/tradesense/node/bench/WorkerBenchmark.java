@@ -53,7 +53,7 @@ public final class WorkerBenchmark {
                     o -> WorkerSupport.worker(o.workerOnly(), db.url(), redisUrl)
                             .withSetting("tradesense.worker.shard-size", "1000")
                             .withSetting("tradesense.worker.lease-seconds", "120").withLocalJmx(jmxPortB));
-            try (Jmx jmxA = awaitWorker(a, jmxPortA); Jmx jmxB = WorkerSupport.monitorOn(jmxPortB, b)) {
+            try (Jmx jmxA = BenchSupport.awaitWorker(a, jmxPortA); Jmx jmxB = WorkerSupport.monitorOn(jmxPortB, b)) {
                 jmxA.invoke("pause");
                 Http admin = Accounts.admin(new Http(a.baseUri().resolve("api/v1/")));
                 Http platform = Accounts.platform(admin);
@@ -87,11 +87,6 @@ public final class WorkerBenchmark {
                 BenchSupport.reportLog(b.logFile());
             }
         }
-    }
-
-    private static Jmx awaitWorker(RunningNode node, int jmxPort) {
-        node.awaitReady(WorkerSupport.BOOT);
-        return WorkerSupport.monitorOn(jmxPort, node);
     }
 
     /** A real challenge on the two-step plan (5,000 of daily room) with one equity report. */
