@@ -35,12 +35,12 @@ import ai.tradesense.domain.model.alert.AlertRepository;
 import ai.tradesense.domain.model.challenge.Challenge;
 import ai.tradesense.domain.model.challenge.ChallengeRepository;
 import ai.tradesense.domain.model.surveillance.SurveillanceRepository;
-import ai.tradesense.domain.surveillance.Finding;
-import ai.tradesense.domain.surveillance.SignIn;
-import ai.tradesense.domain.surveillance.Surveillance;
-import ai.tradesense.domain.surveillance.SurveillanceSettings;
-import ai.tradesense.domain.surveillance.SurveilledTrade;
-import ai.tradesense.domain.surveillance.TraderLinks;
+import ai.tradesense.domain.rules.surveillance.Finding;
+import ai.tradesense.domain.rules.surveillance.SignIn;
+import ai.tradesense.domain.rules.surveillance.Surveillance;
+import ai.tradesense.domain.rules.surveillance.SurveillanceSettings;
+import ai.tradesense.domain.rules.surveillance.SurveilledTrade;
+import ai.tradesense.domain.rules.surveillance.TraderLinks;
 
 /**
  * Runs the detectors over the current and the previous surveillance day, one shard per detector and day, and raises

@@ -16,7 +16,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import ai.tradesense.domain.rules.Side;
-import ai.tradesense.domain.surveillance.Finding;
+import ai.tradesense.domain.rules.surveillance.Finding;
 
 /** A surveillance finding as stored in its alert's figures and shown to staff: kind, day, accounts, evidence. */
 public final class FindingJson {

@@ -20,8 +20,8 @@ import ai.tradesense.domain.model.surveillance.SignInAddress;
 import ai.tradesense.domain.model.surveillance.SurveillanceRepository;
 import ai.tradesense.domain.model.surveillance.TraderLink;
 import ai.tradesense.domain.rules.Side;
-import ai.tradesense.domain.surveillance.SignIn;
-import ai.tradesense.domain.surveillance.SurveilledTrade;
+import ai.tradesense.domain.rules.surveillance.SignIn;
+import ai.tradesense.domain.rules.surveillance.SurveilledTrade;
 
 @ApplicationScoped
 public class JpaSurveillanceRepository implements SurveillanceRepository {

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
-import ai.tradesense.domain.surveillance.Finding;
+import ai.tradesense.domain.rules.surveillance.Finding;
 
 /** A finding's alert is de-duplicated per (kind, day, accounts): the same set again is the same key. */
 class SurveillanceAlertKeysTest {

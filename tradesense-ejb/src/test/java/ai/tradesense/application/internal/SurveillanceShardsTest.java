@@ -25,12 +25,12 @@ import ai.tradesense.application.risk.RiskMonitorService;
 import ai.tradesense.application.risk.Shard;
 import ai.tradesense.application.risk.ShardReport;
 import ai.tradesense.domain.rules.Side;
-import ai.tradesense.domain.surveillance.Finding;
-import ai.tradesense.domain.surveillance.SignIn;
-import ai.tradesense.domain.surveillance.Surveillance;
-import ai.tradesense.domain.surveillance.SurveillanceSettings;
-import ai.tradesense.domain.surveillance.SurveilledTrade;
-import ai.tradesense.domain.surveillance.TraderLinks;
+import ai.tradesense.domain.rules.surveillance.Finding;
+import ai.tradesense.domain.rules.surveillance.SignIn;
+import ai.tradesense.domain.rules.surveillance.Surveillance;
+import ai.tradesense.domain.rules.surveillance.SurveillanceSettings;
+import ai.tradesense.domain.rules.surveillance.SurveilledTrade;
+import ai.tradesense.domain.rules.surveillance.TraderLinks;
 import ai.tradesense.infrastructure.redis.SharedPorts;
 
 /**

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import ai.tradesense.domain.model.alert.AlertData;
 import ai.tradesense.domain.rules.Side;
-import ai.tradesense.domain.surveillance.Finding;
+import ai.tradesense.domain.rules.surveillance.Finding;
 
 /** A surveillance finding stored in its alert's figures reads back to the same finding. */
 class FindingJsonTest {

@@ -189,10 +189,10 @@ public final class SurveillanceJobBenchmark {
         String select = "SELECT t.challenge_id, c.trader_id, t.trade_id, t.symbol, t.side, t.opened_at, t.closed_at,"
                 + " t.client_ip FROM trade t JOIN challenge c ON c.id = t.challenge_id WHERE ";
         long started = System.nanoTime();
-        List<ai.tradesense.domain.surveillance.SurveilledTrade> opened;
-        List<ai.tradesense.domain.surveillance.SurveilledTrade> held;
-        List<ai.tradesense.domain.surveillance.SurveilledTrade> addressed;
-        List<ai.tradesense.domain.surveillance.SignIn> signIns = new ArrayList<>();
+        List<ai.tradesense.domain.rules.surveillance.SurveilledTrade> opened;
+        List<ai.tradesense.domain.rules.surveillance.SurveilledTrade> held;
+        List<ai.tradesense.domain.rules.surveillance.SurveilledTrade> addressed;
+        List<ai.tradesense.domain.rules.surveillance.SignIn> signIns = new ArrayList<>();
         try (Connection connection = db.connect()) {
             connection.setAutoCommit(false);
             opened = trades(connection, select + "t.opened_at >= ? AND t.opened_at < ?", from, to);
@@ -207,7 +207,7 @@ public final class SurveillanceJobBenchmark {
                 query.setObject(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        signIns.add(new ai.tradesense.domain.surveillance.SignIn(rows.getString(1), rows.getString(2),
+                        signIns.add(new ai.tradesense.domain.rules.surveillance.SignIn(rows.getString(1), rows.getString(2),
                                 rows.getObject(3, OffsetDateTime.class).toInstant()));
                     }
                 }
@@ -215,18 +215,18 @@ public final class SurveillanceJobBenchmark {
         }
         double read = (System.nanoTime() - started) / 1e9;
         LocalDate day = from.atZone(ZoneOffset.UTC).toLocalDate();
-        var links = ai.tradesense.domain.surveillance.TraderLinks.NONE;
-        var settings = ai.tradesense.domain.surveillance.SurveillanceSettings.DEFAULTS;
+        var links = ai.tradesense.domain.rules.surveillance.TraderLinks.NONE;
+        var settings = ai.tradesense.domain.rules.surveillance.SurveillanceSettings.DEFAULTS;
         started = System.nanoTime();
         StringBuilder findings = new StringBuilder();
-        for (var detector : ai.tradesense.domain.surveillance.Finding.Kind.values()) {
+        for (var detector : ai.tradesense.domain.rules.surveillance.Finding.Kind.values()) {
             var input = switch (detector) {
                 case COPY_TRADING -> opened;
                 case CROSS_HEDGE -> held;
                 case SHARED_IP -> addressed;
             };
-            int found = ai.tradesense.domain.surveillance.Surveillance.findings(detector, day, from, to, input,
-                    detector == ai.tradesense.domain.surveillance.Finding.Kind.SHARED_IP ? signIns : List.of(),
+            int found = ai.tradesense.domain.rules.surveillance.Surveillance.findings(detector, day, from, to, input,
+                    detector == ai.tradesense.domain.rules.surveillance.Finding.Kind.SHARED_IP ? signIns : List.of(),
                     links, c -> false, settings).size();
             findings.append(findings.length() == 0 ? "" : " ").append(detector).append('=').append(found);
         }
@@ -235,9 +235,9 @@ public final class SurveillanceJobBenchmark {
                 findings.toString());
     }
 
-    private static List<ai.tradesense.domain.surveillance.SurveilledTrade> trades(Connection connection, String query,
+    private static List<ai.tradesense.domain.rules.surveillance.SurveilledTrade> trades(Connection connection, String query,
             Instant first, Instant second) throws Exception {
-        List<ai.tradesense.domain.surveillance.SurveilledTrade> trades = new ArrayList<>();
+        List<ai.tradesense.domain.rules.surveillance.SurveilledTrade> trades = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(query)) {
             statement.setFetchSize(10_000);
             statement.setObject(1, OffsetDateTime.ofInstant(first, ZoneOffset.UTC));
@@ -245,7 +245,7 @@ public final class SurveillanceJobBenchmark {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     OffsetDateTime closed = rows.getObject(7, OffsetDateTime.class);
-                    trades.add(new ai.tradesense.domain.surveillance.SurveilledTrade(rows.getString(1),
+                    trades.add(new ai.tradesense.domain.rules.surveillance.SurveilledTrade(rows.getString(1),
                             rows.getString(2), rows.getString(3), rows.getString(4),
                             ai.tradesense.domain.rules.Side.valueOf(rows.getString(5)),
                             rows.getObject(6, OffsetDateTime.class).toInstant(),

@@ -8,7 +8,7 @@ import ai.tradesense.domain.rules.ConductRule;
 import ai.tradesense.domain.rules.FailureRule;
 import ai.tradesense.domain.rules.OnViolation;
 import ai.tradesense.domain.rules.RiskWatch;
-import ai.tradesense.domain.surveillance.Finding;
+import ai.tradesense.domain.rules.surveillance.Finding;
 
 /** The figures behind an alert, by cause, with the trader and plan of the challenge it is about. */
 public record AlertData(Figures figures, String traderId, String planCode) {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import ai.tradesense.domain.surveillance.SignIn;
-import ai.tradesense.domain.surveillance.SurveilledTrade;
+import ai.tradesense.domain.rules.surveillance.SignIn;
+import ai.tradesense.domain.rules.surveillance.SurveilledTrade;
 
 /** What the surveillance job reads, and the links and addresses it keeps. */
 public interface SurveillanceRepository {

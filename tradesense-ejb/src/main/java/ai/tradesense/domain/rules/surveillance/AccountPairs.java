@@ -1,4 +1,4 @@
-package ai.tradesense.domain.surveillance;
+package ai.tradesense.domain.rules.surveillance;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package ai.tradesense.domain.surveillance;
+package ai.tradesense.domain.rules.surveillance;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +13,7 @@ import ai.tradesense.domain.rules.Side;
  * symbols, with planted copy clusters, hedges and shared addresses: not a test (surefire does not pick it up).
  * Run after {@code mvn test-compile}:
  * {@code java -cp tradesense-ejb/target/classes:tradesense-ejb/target/test-classes
- * ai.tradesense.domain.surveillance.SurveillanceBenchmark [accounts] [trades] [runs]}
+ * ai.tradesense.domain.rules.surveillance.SurveillanceBenchmark [accounts] [trades] [runs]}
  */
 public final class SurveillanceBenchmark {
 
