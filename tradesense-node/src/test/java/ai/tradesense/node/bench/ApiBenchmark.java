@@ -56,7 +56,8 @@ import ai.tradesense.testsupport.TestServices;
  * <p>System properties (all in {@code docs/benchmarks.md}): {@code bench.url} (use a running node
  * instead of starting one), {@code bench.seconds} (per run, default 20), {@code bench.clients}
  * (default 1,8,32), {@code bench.batch} (events per batch request, default 100), {@code bench.warmup}
- * (single-event warm-up requests, default 3000), {@code bench.maxRequests} (request budget of a
+ * (request budget of each warm-up round's single events, default 3000; rounds go on until the node's JIT
+ * settles: {@code bench.warmup.seconds}, {@code bench.warmup.settled}), {@code bench.maxRequests} (request budget of a
  * single-event run, default 200000; a batch run gets a tenth), {@code bench.plan} (default
  * two-step-100k), {@code bench.root} (the project folder), {@code bench.database} (the fresh database of
  * a node started here, default tradesense_api_bench), {@code bench.limit} (false skips the database
@@ -153,16 +154,8 @@ public final class ApiBenchmark {
     private void run(TestServices.Database db, boolean ours, int[] levels, Duration perRun, int batch, int warmup,
                      long maxRequests) throws Exception {
         long t0 = System.nanoTime();
-        Result warm = load("warm-up", 8, 1, Duration.ofSeconds(45), warmup, null);
-        Result warmBatch = load("warm-up", 8, batch, Duration.ofSeconds(20), Math.max(warmup / 20, 16), null);
-        System.out.printf("Warm-up: %,d single-event and %,d %d-event requests in %.1f s, %d errors%n",
-                warm.requests, warmBatch.requests, batch, (System.nanoTime() - t0) / 1e9,
-                warm.errors() + warmBatch.errors());
-        printErrors(warm);
-        printErrors(warmBatch);
         List<TradedChallenge> everyChallenge = new ArrayList<>();
-        everyChallenge.addAll(warm.challenges);
-        everyChallenge.addAll(warmBatch.challenges);
+        warmUp(warmup, batch, t0, everyChallenge);
 
         boolean limitOn = Boolean.parseBoolean(System.getProperty("bench.limit", "true"));
         Duration limitRun = Duration.ofSeconds(Integer.getInteger("bench.limit.seconds", (int) perRun.toSeconds()));
@@ -365,6 +358,49 @@ public final class ApiBenchmark {
     }
 
     /** One bounded run: {@code clients} threads, each on its own new challenge, {@code size} events a request. */
+    /**
+     * Warm-up until the node's JIT has settled: rounds of single events then batches from 8 clients, until
+     * a round in which the node's compiler threads used at most {@code bench.warmup.settled} (0.05) of a
+     * core, or {@code bench.warmup.seconds} (300) in all. A freshly started node spends minutes compiling
+     * (with the C2 compiler busy most of a core, a run measures the compiler, not the request path); a
+     * node in production runs for days. A node given by {@code bench.url} gets one round of 45 + 20 s.
+     */
+    private void warmUp(int budget, int batch, long t0, List<TradedChallenge> everyChallenge) throws Exception {
+        int seconds = Integer.getInteger("bench.warmup.seconds", 300);
+        double settled = Double.parseDouble(System.getProperty("bench.warmup.settled", "0.05"));
+        boolean measured = NodeCpu.compilerNanos(node) >= 0;
+        long singles = 0;
+        long batches = 0;
+        long errors = 0;
+        int rounds = 0;
+        double share = Double.NaN;
+        List<String> shares = new ArrayList<>();
+        do {
+            long compiled0 = NodeCpu.compilerNanos(node);
+            long wall0 = System.nanoTime();
+            Result warm = load("warm-up", 8, 1, Duration.ofSeconds(measured ? 10 : 45), budget, null);
+            Result warmBatch = load("warm-up", 8, batch, Duration.ofSeconds(measured ? 5 : 20),
+                    Math.max(budget / 20, 16), null);
+            share = (NodeCpu.compilerNanos(node) - compiled0) / (double) (System.nanoTime() - wall0);
+            shares.add(String.format(Locale.ROOT, "%.2f", share));
+            rounds++;
+            singles += warm.requests;
+            batches += warmBatch.requests;
+            errors += warm.errors() + warmBatch.errors();
+            printErrors(warm);
+            printErrors(warmBatch);
+            everyChallenge.addAll(warm.challenges);
+            everyChallenge.addAll(warmBatch.challenges);
+        } while (measured && share > settled && System.nanoTime() - t0 < seconds * 1_000_000_000L);
+        System.out.printf("Warm-up: %,d single-event and %,d %d-event requests in %.1f s, %d errors%n",
+                singles, batches, batch, (System.nanoTime() - t0) / 1e9, errors);
+        if (measured) {
+            System.out.printf(Locale.ROOT, "         JIT compiler threads, cores busy per round: %s (%s: settled at %.2f)%n",
+                    String.join(" ", shares), share <= settled ? "settled" : "NOT settled after " + seconds + " s",
+                    settled);
+        }
+    }
+
     private Result load(String shape, int clients, int size, Duration limit, long budget, LockSampler sampler)
             throws Exception {
         List<TradedChallenge> challenges = newChallenges(clients, TradedChallenge.BREACH_SHARE);

@@ -21,13 +21,44 @@ final class NodeCpu {
             return -1;
         }
         try {
-            String stat = Files.readString(Path.of("/proc/" + node.pid() + "/stat"));
             // The command name may hold spaces: the fields after it are numbered from 3 (state).
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-            return (Long.parseLong(f[14 - 3]) + Long.parseLong(f[15 - 3])) * NANOS_PER_TICK;
+            return ticks(Files.readString(Path.of("/proc/" + node.pid() + "/stat"))) * NANOS_PER_TICK;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * CPU time of the node's JIT compiler threads (those named {@code C1 CompilerThre…} and {@code C2
+     * CompilerThre…} in {@code /proc/<pid>/task/<tid>/comm}), so the warm-up can tell when compiling has
+     * settled; -1 when unknown.
+     */
+    static long compilerNanos(Process node) {
+        if (node == null) {
+            return -1;
+        }
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + node.pid() + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        ticks += ticks(stat);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // a compiler thread may end between listing and reading (they come and go with load)
+                }
+            }
+            return ticks * NANOS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long ticks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        return Long.parseLong(f[14 - 3]) + Long.parseLong(f[15 - 3]);
     }
 
     /** Microseconds of node CPU per event between two readings; NaN when unknown. */
