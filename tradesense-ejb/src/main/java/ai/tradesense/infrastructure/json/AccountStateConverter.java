@@ -13,26 +13,16 @@ import ai.tradesense.domain.rules.AccountState;
 @Converter(autoApply = true)
 public class AccountStateConverter implements AttributeConverter<AccountState, String> {
 
+    private static final StoredTexts<AccountState> TEXTS = new StoredTexts<>(state -> RecordJson.write(state).toString(),
+            text -> RecordJson.read(StrictJson.parse(text).asJsonObject(), AccountState.class));
+
     @Override
     public String convertToDatabaseColumn(AccountState state) {
-        if (state == null) {
-            return null;
-        }
-        String text = StoredTexts.remembered(state);
-        if (text == null) {
-            text = RecordJson.write(state).toString();
-            StoredTexts.remember(state, text);
-        }
-        return text;
+        return TEXTS.text(state);
     }
 
     @Override
     public AccountState convertToEntityAttribute(String text) {
-        if (text == null) {
-            return null;
-        }
-        AccountState state = RecordJson.read(StrictJson.parse(text).asJsonObject(), AccountState.class);
-        StoredTexts.remember(state, text);
-        return state;
+        return TEXTS.value(text);
     }
 }

@@ -9,13 +9,16 @@ import ai.tradesense.domain.rules.Compaction;
 @Converter(autoApply = true)
 public class MarksConverter implements AttributeConverter<Compaction.Marks, String> {
 
+    private static final StoredTexts<Compaction.Marks> TEXTS = new StoredTexts<>(marks -> RecordJson.write(marks).toString(),
+            text -> RecordJson.read(StrictJson.parse(text).asJsonObject(), Compaction.Marks.class));
+
     @Override
     public String convertToDatabaseColumn(Compaction.Marks marks) {
-        return marks == null ? null : RecordJson.write(marks).toString();
+        return TEXTS.text(marks);
     }
 
     @Override
     public Compaction.Marks convertToEntityAttribute(String text) {
-        return text == null ? null : RecordJson.read(StrictJson.parse(text).asJsonObject(), Compaction.Marks.class);
+        return TEXTS.value(text);
     }
 }

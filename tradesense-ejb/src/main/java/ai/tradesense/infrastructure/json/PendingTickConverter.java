@@ -9,13 +9,16 @@ import ai.tradesense.domain.rules.Event;
 @Converter(autoApply = true)
 public class PendingTickConverter implements AttributeConverter<Event.EquityUpdate, String> {
 
+    private static final StoredTexts<Event.EquityUpdate> TEXTS = new StoredTexts<>(tick -> EventDocument.write(tick).toString(),
+            text -> (Event.EquityUpdate) EventDocument.read(StrictJson.parse(text), ""));
+
     @Override
     public String convertToDatabaseColumn(Event.EquityUpdate tick) {
-        return tick == null ? null : EventDocument.write(tick).toString();
+        return TEXTS.text(tick);
     }
 
     @Override
     public Event.EquityUpdate convertToEntityAttribute(String text) {
-        return text == null ? null : (Event.EquityUpdate) EventDocument.read(StrictJson.parse(text), "");
+        return TEXTS.value(text);
     }
 }
