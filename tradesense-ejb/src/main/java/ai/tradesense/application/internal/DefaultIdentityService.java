@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import ai.tradesense.application.security.AccessTokens;
+import ai.tradesense.application.security.ApiKeyCallers;
 import ai.tradesense.application.security.AuthenticationFailedException;
 import ai.tradesense.application.security.Caller;
 import ai.tradesense.application.security.IdentityService;
@@ -56,6 +57,9 @@ public class DefaultIdentityService implements IdentityService {
 
     @Inject
     IdentityRepository identities;
+
+    @Inject
+    ApiKeyCallers signedInKeys;
 
     @Inject
     SurveillanceRepository signIns;
@@ -251,6 +255,7 @@ public class DefaultIdentityService implements IdentityService {
         ApiKey key = identities.apiKey(keyId)
                 .orElseThrow(() -> new UserNotFoundException(keyId));
         key.revoke(clock.instant());
+        signedInKeys.forget(keyId);
         LOG.log(Level.INFO, "{0} revoked API key {1}", new Object[] {admin.auditName(), keyId});
     }
 

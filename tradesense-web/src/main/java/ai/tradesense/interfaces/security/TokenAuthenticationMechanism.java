@@ -13,6 +13,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import ai.tradesense.application.security.ApiKeyCallers;
 import ai.tradesense.application.security.Caller;
 import ai.tradesense.application.security.IdentityService;
 
@@ -35,6 +36,9 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     @Inject
     IdentityService identities;
 
+    @Inject
+    ApiKeyCallers apiKeys;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -45,7 +49,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
             if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 caller = identities.authenticateToken(authorization.substring(7).strip());
             } else if (apiKey != null) {
-                caller = identities.authenticateApiKey(apiKey.strip());
+                caller = apiKeys.authenticate(apiKey.strip(), identities::authenticateApiKey);
             } else {
                 return context.doNothing();
             }
