@@ -44,6 +44,9 @@ public interface ChallengeDocuments {
 
     RecordedEventView view(RecordedEvent recorded);
 
+    /** The outcomes stored with the event, without reading the event itself. */
+    List<Outcome> outcomes(RecordedEvent recorded);
+
     /** Appends an entry to the challenge's audit trail; the caller stores it. */
     AuditEntry audit(Challenge challenge, AuditEntry.Kind kind, Instant at, String actor, AuditContent content);
 

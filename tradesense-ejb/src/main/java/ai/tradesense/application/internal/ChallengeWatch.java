@@ -19,7 +19,6 @@ import ai.tradesense.application.challenge.ChallengeDocuments;
 import ai.tradesense.application.challenge.ChallengeSnapshot;
 import ai.tradesense.application.challenge.EventIngestion;
 import ai.tradesense.application.challenge.LiveMessage;
-import ai.tradesense.application.challenge.RecordedEventView;
 import ai.tradesense.application.risk.Shard;
 import ai.tradesense.domain.model.alert.Alert;
 import ai.tradesense.domain.model.alert.AlertData;
@@ -189,8 +188,7 @@ public class ChallengeWatch {
 
     private ChallengeDay take(Challenge challenge, RuleSet rules, DayBoundary days, ChallengeDay current,
                               RecordedEvent event, Instant now) {
-        RecordedEventView view = documents.view(event);
-        if (view.outcomes().stream().anyMatch(o -> o instanceof Outcome.IgnoredFrozen)) {
+        if (documents.outcomes(event).stream().anyMatch(o -> o instanceof Outcome.IgnoredFrozen)) {
             return current;
         }
         RecordedEvent.Figures figures = event.figures().orElseGet(() -> {
@@ -214,7 +212,7 @@ public class ChallengeWatch {
         EventType type = EventType.valueOf(event.type());
         BigDecimal closedProfit = null;
         if (type == EventType.TRADE_CLOSED) {
-            closedProfit = view.event() instanceof Event.TradeClosed closed ? closed.profit() : null;
+            closedProfit = documents.event(event) instanceof Event.TradeClosed closed ? closed.profit() : null;
         }
         current.record(event.seq(), phase, balance, equity, type == EventType.TRADE_OPENED, closedProfit, newPhase,
                 now);

@@ -56,8 +56,15 @@ public class JsonChallengeDocuments implements ChallengeDocuments {
 
     @Override
     public RecordedEventView view(RecordedEvent recorded) {
-        return new RecordedEventView(recorded.seq(), recorded.type(), event(recorded),
-                AnswerJson.outcomes(StrictJson.parse(recorded.outcomes()).asJsonArray()), recorded.receivedAt());
+        return new RecordedEventView(recorded.seq(), recorded.type(), event(recorded), outcomes(recorded),
+                recorded.receivedAt());
+    }
+
+    @Override
+    public List<Outcome> outcomes(RecordedEvent recorded) {
+        // Most events have none: the worker's snapshots read every event's.
+        return "[]".equals(recorded.outcomes()) ? List.of()
+                : AnswerJson.outcomes(StrictJson.parse(recorded.outcomes()).asJsonArray());
     }
 
     @Override
