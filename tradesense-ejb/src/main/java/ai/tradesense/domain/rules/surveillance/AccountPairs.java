@@ -14,7 +14,7 @@ final class AccountPairs {
     private final Map<String, Integer> index = new HashMap<>();
     private final List<String> accounts = new ArrayList<>();
     private final List<String> traders = new ArrayList<>();
-    private final Map<Long, Tally> pairs = new HashMap<>();
+    private final Map<Pair, Tally> pairs = new HashMap<>();
     private final int evidenceLimit;
 
     AccountPairs(int evidenceLimit) {
@@ -24,8 +24,7 @@ final class AccountPairs {
     void add(Finding.TradeRef first, Finding.TradeRef second) {
         int a = intern(first);
         int b = intern(second);
-        long key = a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
-        Tally tally = pairs.computeIfAbsent(key, k -> new Tally());
+        Tally tally = pairs.computeIfAbsent(a < b ? new Pair(a, b) : new Pair(b, a), k -> new Tally());
         tally.count++;
         if (tally.evidence.size() < evidenceLimit) {
             tally.evidence.add(new Finding.Pairing(first, second));
@@ -38,17 +37,17 @@ final class AccountPairs {
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
         }
-        List<Map.Entry<Long, Tally>> kept = new ArrayList<>();
-        for (Map.Entry<Long, Tally> pair : pairs.entrySet()) {
+        List<Map.Entry<Pair, Tally>> kept = new ArrayList<>();
+        for (Map.Entry<Pair, Tally> pair : pairs.entrySet()) {
             if (pair.getValue().count >= minCount) {
                 kept.add(pair);
-                union(parent, (int) (pair.getKey() >>> 32), (int) (long) pair.getKey());
+                union(parent, pair.getKey().low(), pair.getKey().high());
             }
         }
         Map<Integer, Cluster> byRoot = new HashMap<>();
-        for (Map.Entry<Long, Tally> pair : kept) {
-            int a = (int) (pair.getKey() >>> 32);
-            int b = (int) (long) pair.getKey();
+        for (Map.Entry<Pair, Tally> pair : kept) {
+            int a = pair.getKey().low();
+            int b = pair.getKey().high();
             Cluster cluster = byRoot.computeIfAbsent(find(parent, a), r -> new Cluster());
             cluster.take(accounts.get(a), traders.get(a));
             cluster.take(accounts.get(b), traders.get(b));
@@ -57,8 +56,10 @@ final class AccountPairs {
         }
         List<Cluster> clusters = new ArrayList<>(byRoot.values());
         for (Cluster cluster : clusters) {
+            // A total order, so the evidence kept does not depend on the order pairs were tallied in.
             cluster.evidence.sort(Comparator.comparing((Finding.Pairing p) -> p.first().openedAt())
-                    .thenComparing(p -> p.first().tradeId()));
+                    .thenComparing(p -> p.first().challengeId()).thenComparing(p -> p.first().tradeId())
+                    .thenComparing(p -> p.second().challengeId()).thenComparing(p -> p.second().tradeId()));
             if (cluster.evidence.size() > evidenceLimit) {
                 cluster.evidence.subList(evidenceLimit, cluster.evidence.size()).clear();
             }
@@ -92,6 +93,18 @@ final class AccountPairs {
         int rb = find(parent, b);
         if (ra != rb) {
             parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+
+    /**
+     * Two accounts by their place in {@link #accounts}, the lower first. Hashed by multiplying, not as a
+     * {@code long} of both (whose hash is {@code low ^ high}: the pairs of a few hundred accounts share a
+     * few hundred hashes, and the map's bins turn into trees).
+     */
+    private record Pair(int low, int high) {
+        @Override
+        public int hashCode() {
+            return low * 0x9E3779B1 + high;
         }
     }
 
