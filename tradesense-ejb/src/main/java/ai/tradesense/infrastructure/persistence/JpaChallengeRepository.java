@@ -17,6 +17,9 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
+
 import ai.tradesense.domain.model.Page;
 import ai.tradesense.domain.model.Timestamps;
 import ai.tradesense.domain.model.challenge.AuditEntry;
@@ -143,11 +146,14 @@ public class JpaChallengeRepository implements ChallengeRepository {
 
     @Override
     public List<RecordedEvent> eventsAfter(String challengeId, long afterSeq, int limit) {
+        // Recorded events never change: read-only, they get no working copy and no comparison at commit (the
+        // worker's snapshots read thousands in a transaction that writes a few day rows).
         return em().createQuery("SELECT e FROM RecordedEvent e WHERE e.challengeId = :challenge AND e.seq > :after"
                         + " ORDER BY e.seq", RecordedEvent.class)
                 .setParameter("challenge", challengeId)
                 .setParameter("after", afterSeq)
                 .setMaxResults(limit)
+                .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
                 .getResultList();
     }
 
