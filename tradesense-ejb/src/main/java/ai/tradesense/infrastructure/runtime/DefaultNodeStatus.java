@@ -24,6 +24,8 @@ public class DefaultNodeStatus implements NodeStatus {
     @Inject
     ReplicaMonitor replica;
 
+    private volatile boolean migrated;
+
     @Override
     public boolean embedded() {
         return DatabaseSettings.fromConfig().embedded();
@@ -36,7 +38,11 @@ public class DefaultNodeStatus implements NodeStatus {
 
     @Override
     public boolean databaseReady() {
-        return schema.ensureMigrated();
+        // Asked by every API request: once migrated the schema stays so, and the EJB call is spared.
+        if (!migrated) {
+            migrated = schema.ensureMigrated();
+        }
+        return migrated;
     }
 
     @Override
