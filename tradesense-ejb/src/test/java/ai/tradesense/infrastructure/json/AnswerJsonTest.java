@@ -116,6 +116,10 @@ class AnswerJsonTest {
 
         assertThat(received).isEqualTo(sent);
         assertThat(received.ops()).containsExactly(1);
+        assertThat(LiveEnvelope.isFrom(sent.toJson(), "node-a")).isTrue();
+        assertThat(LiveEnvelope.isFrom(sent.toJson(), "node-")).isFalse();
+        assertThat(LiveEnvelope.isFrom(sent.toJson(), "node-b")).isFalse();
+        assertThat(LiveEnvelope.isFrom(LiveEnvelope.of("node \"a\"", change).toJson(), "node \"a\"")).isTrue();
         assertThat(received.opsMessages()).containsExactly(LiveMessageJson.write(breach));
     }
 

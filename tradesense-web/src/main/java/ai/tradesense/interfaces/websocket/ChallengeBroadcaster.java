@@ -92,6 +92,9 @@ public class ChallengeBroadcaster {
      * back too and are skipped.
      */
     private void received(String json) {
+        if (LiveEnvelope.isFrom(json, node)) {
+            return;
+        }
         LiveEnvelope envelope = LiveEnvelope.parse(json);
         if (!node.equals(envelope.origin())) {
             deliver(envelope.challengeId(), envelope.messages(), envelope.opsMessages());
