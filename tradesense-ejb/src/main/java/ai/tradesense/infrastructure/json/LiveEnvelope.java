@@ -53,13 +53,12 @@ public record LiveEnvelope(String origin, String challengeId, List<String> messa
     }
 
     /**
-     * True when {@code json} is an envelope {@link #toJson} wrote for {@code origin}: a node's own changes
-     * come back on the channel, and are told by their first field without parsing the rest.
+     * How every envelope {@link #toJson} writes for {@code origin} begins: a node's own changes come back
+     * on the channel, and are told by this start without parsing the rest.
      */
-    public static boolean isFrom(String json, String origin) {
-        String start = Json.createObjectBuilder().add("origin", origin).build().toString();
-        return json.regionMatches(0, start, 0, start.length() - 1) && json.length() > start.length()
-                && json.charAt(start.length() - 1) == ',';
+    public static String startOf(String origin) {
+        String object = Json.createObjectBuilder().add("origin", origin).build().toString();
+        return object.substring(0, object.length() - 1) + ",";
     }
 
     public static LiveEnvelope parse(String json) {
